@@ -1,0 +1,58 @@
+import { frameworkNames, type ClientConfig, type MspConfig } from '../model/client.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { Finding, RaciEntry, Ticket } from '../model/evidence.ts';
+import { periodBounds, type PeriodId } from '../model/period.ts';
+import { ReportModel, type IngestFile, type IngestSection } from '../model/report.ts';
+import { assessFindings } from './findings.ts';
+import { headlines } from './headlines.ts';
+import { assessTickets } from './tickets.ts';
+
+export interface ReportInput {
+  msp: MspConfig;
+  client: ClientConfig;
+  period: PeriodId;
+  periods: PeriodId[];
+  /** The previous period's report, when that period is in the drop. */
+  previous: ReportModel | null;
+  findings: Finding[];
+  tickets: Ticket[];
+  raci: RaciEntry[];
+  files: IngestFile[];
+  diagnostics: Diagnostic[];
+  generatedAt: string;
+  toolVersion: string;
+}
+
+/** Evidence of one client and period → the report model both the portal and the packet show. */
+export function buildReport(input: ReportInput): ReportModel {
+  const bounds = periodBounds(input.period);
+  const findings = assessFindings(input.findings, input.previous?.findings ?? null, bounds, input.client.sla.findings_days);
+  const tickets = assessTickets(input.tickets, bounds, input.client.sla.tickets);
+  const ingest = ingestSection(input.files, input.diagnostics);
+  const scanned = input.files.some((f) => f.kind === 'findings');
+  return ReportModel.parse({
+    schemaVersion: 1,
+    client: {
+      id: input.client.id,
+      name: input.client.name,
+      frameworks: input.client.frameworks.map((id) => ({ id, name: frameworkNames[id] })),
+      complianceOwner: input.client.compliance_owner,
+    },
+    msp: { name: input.msp.name },
+    period: { id: input.period, start: bounds.start, end: bounds.end },
+    periods: input.periods,
+    previousPeriod: input.previous?.period.id ?? null,
+    generatedAt: input.generatedAt,
+    toolVersion: input.toolVersion,
+    headlines: headlines(findings, tickets, ingest, scanned),
+    findings,
+    tickets,
+    raci: input.raci,
+    ingest,
+  });
+}
+
+function ingestSection(files: IngestFile[], diagnostics: Diagnostic[]): IngestSection {
+  const sum = (key: 'rowsRead' | 'accepted' | 'rejected' | 'duplicates') => files.reduce((n, f) => n + f[key], 0);
+  return { files, diagnostics, totals: { rowsRead: sum('rowsRead'), accepted: sum('accepted'), rejected: sum('rejected'), duplicates: sum('duplicates') } };
+}

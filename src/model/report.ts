@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { Framework, OwnerSide, Priority, Severity } from './client.ts';
+import { Diagnostic } from './diagnostic.ts';
+import { RaciEntry, SourceRef } from './evidence.ts';
+import { ClientId, PeriodId } from './period.ts';
+
+/**
+ * The report model of one client and period: every figure the portal and the packet show,
+ * computed once by `assess`, so a number never differs between them.
+ */
+
+export const Status = z.enum(['ok', 'warn', 'fail']);
+export type Status = z.infer<typeof Status>;
+
+export const FindingChange = z.enum(['new', 'persisting', 'reopened', 'fixed']);
+export type FindingChange = z.infer<typeof FindingChange>;
+
+export const SlaState = z.enum(['within', 'breached', 'fixed-in-time', 'fixed-late', 'no-sla']);
+export type SlaState = z.infer<typeof SlaState>;
+
+export const FindingRow = z.object({
+  key: z.string(),
+  scanner: z.string(),
+  pluginId: z.string(),
+  title: z.string(),
+  severity: Severity,
+  host: z.string(),
+  port: z.number().int(),
+  protocol: z.string(),
+  cves: z.array(z.string()),
+  /** Untrusted scanner text, possibly long; renderers escape it and may shorten it with a note. */
+  output: z.string(),
+  firstSeen: z.string(),
+  /** Days from first seen to fix, or to the period's end while open. */
+  ageDays: z.number().int().min(0),
+  slaDays: z.number().int().nullable(),
+  /** YYYY-MM-DD the remediation is due; null for informational findings. */
+  dueDate: z.string().nullable(),
+  sla: SlaState,
+  change: FindingChange,
+  source: SourceRef.nullable(),
+});
+export type FindingRow = z.infer<typeof FindingRow>;
+
+export const SeveritySummary = z.object({
+  severity: Severity,
+  slaDays: z.number().int().nullable(),
+  open: z.number().int(),
+  new: z.number().int(),
+  persisting: z.number().int(),
+  reopened: z.number().int(),
+  fixed: z.number().int(),
+  withinSla: z.number().int(),
+  breached: z.number().int(),
+});
+export type SeveritySummary = z.infer<typeof SeveritySummary>;
+
+export const FindingsSection = z.object({
+  bySeverity: z.array(SeveritySummary),
+  totals: SeveritySummary.omit({ severity: true, slaDays: true }),
+  /** Open findings at the period's end, most severe and oldest first. */
+  open: z.array(FindingRow),
+  /** Findings fixed during the period (absent from this scan or marked fixed). */
+  fixed: z.array(FindingRow),
+});
+export type FindingsSection = z.infer<typeof FindingsSection>;
+
+export const PrioritySummary = z.object({
+  priority: Priority,
+  tickets: z.number().int(),
+  open: z.number().int(),
+  ackTargetHours: z.number(),
+  resolveTargetHours: z.number(),
+  /** Hours; null when no ticket of this priority was acknowledged / resolved. */
+  ackP50: z.number().nullable(),
+  ackP95: z.number().nullable(),
+  resolveP50: z.number().nullable(),
+  resolveP95: z.number().nullable(),
+  ackMet: z.boolean().nullable(),
+  resolveMet: z.boolean().nullable(),
+  ackBreaches: z.number().int(),
+  resolveBreaches: z.number().int(),
+});
+export type PrioritySummary = z.infer<typeof PrioritySummary>;
+
+export const TicketBreach = z.object({
+  id: z.string(),
+  title: z.string(),
+  priority: Priority,
+  ownerSide: OwnerSide,
+  assignee: z.string(),
+  measure: z.enum(['acknowledgment', 'resolution']),
+  /** Hours taken, or elapsed at the period's end when still outstanding. */
+  actualHours: z.number(),
+  targetHours: z.number(),
+  outstanding: z.boolean(),
+  created: z.string(),
+  source: SourceRef,
+});
+export type TicketBreach = z.infer<typeof TicketBreach>;
+
+export const TicketsSection = z.object({
+  byPriority: z.array(PrioritySummary),
+  bySide: z.array(z.object({ side: OwnerSide, tickets: z.number().int(), breaches: z.number().int() })),
+  breaches: z.array(TicketBreach),
+  total: z.number().int(),
+});
+export type TicketsSection = z.infer<typeof TicketsSection>;
+
+export const IngestFile = z.object({
+  file: z.string(),
+  kind: z.enum(['findings', 'tickets', 'raci', 'config', 'unknown']),
+  format: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  effective: z.string().nullable(),
+  rowsRead: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  duplicates: z.number().int(),
+});
+export type IngestFile = z.infer<typeof IngestFile>;
+
+export const IngestSection = z.object({
+  files: z.array(IngestFile),
+  diagnostics: z.array(Diagnostic),
+  totals: z.object({ rowsRead: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), duplicates: z.number().int() }),
+});
+export type IngestSection = z.infer<typeof IngestSection>;
+
+export const Headline = z.object({ label: z.string(), value: z.string(), status: Status, detail: z.string() });
+export type Headline = z.infer<typeof Headline>;
+
+export const ReportModel = z.object({
+  schemaVersion: z.literal(1),
+  client: z.object({
+    id: ClientId,
+    name: z.string(),
+    frameworks: z.array(z.object({ id: Framework, name: z.string() })),
+    complianceOwner: z.object({ name: z.string(), title: z.string() }),
+  }),
+  msp: z.object({ name: z.string() }),
+  period: z.object({ id: PeriodId, start: z.string(), end: z.string() }),
+  /** Every period of this client, oldest first, for navigation. */
+  periods: z.array(PeriodId),
+  previousPeriod: PeriodId.nullable(),
+  /** ISO 8601; from SOURCE_DATE_EPOCH when set, so builds are reproducible. */
+  generatedAt: z.string(),
+  toolVersion: z.string(),
+  headlines: z.array(Headline),
+  findings: FindingsSection,
+  tickets: TicketsSection,
+  raci: z.array(RaciEntry),
+  ingest: IngestSection,
+});
+export type ReportModel = z.infer<typeof ReportModel>;
