@@ -99,7 +99,9 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const site = await timed('site', async () => {
     progress.start(1, 'portal builds');
     progress.step(`portal: ${reports.length} client periods`);
-    const result = await buildSites(reports, { outDir: path.join(outDir, 'sites'), workDir: path.join(options.workDir, 'site-work') });
+    // Astro needs its scratch folder inside the current directory; one per process keeps parallel builds apart.
+    const workDir = path.join(process.cwd(), '.proofbook', `site-work-${process.pid}`);
+    const result = await buildSites(reports, { outDir: path.join(outDir, 'sites'), workDir }).finally(() => rm(workDir, { recursive: true, force: true }));
     progress.advance('portal');
     progress.stop();
     return result;

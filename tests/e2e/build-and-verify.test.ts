@@ -40,7 +40,8 @@ let build: { code: number; stdout: string; stderr: string };
 
 beforeAll(async () => {
   cpSync(path.join(import.meta.dirname, '..', '..', 'data'), data, { recursive: true });
-  appendFileSync(path.join(data, 'smile-dental', '2026-Q3', 'tickets.csv'), `MKR-1,${marker} workstation rebuild,P4,2026-08-03 10:00,2026-08-03 11:00,2026-08-04 10:00,msp,alex\n`);
+  // Acknowledged after 48 h against a 24 h target: a breach, so the portal and packet list it.
+  appendFileSync(path.join(data, 'smile-dental', '2026-Q3', 'tickets.csv'), `MKR-1,${marker} workstation rebuild,P4,2026-08-03 10:00,2026-08-05 10:00,2026-08-06 10:00,msp,alex\n`);
   appendFileSync(
     path.join(data, 'ledger-cpa', '2026-Q3', 'findings-external.csv'),
     `attack-surface,XSS-1,portal.ledger.example,443,tcp,high,"${payload.replaceAll('"', '""')}",2026-08-01T00:00:00Z,2026-09-20T00:00:00Z,open,,"${payload.replaceAll('"', '""')}"\n`,

@@ -1,0 +1,69 @@
+import type { FindingChange, SlaState, Status } from '../../model/report.ts';
+
+/**
+ * Words for the model's codes and numbers. Formatting only: every figure comes from the model as is,
+ * and every state is written out, so nothing depends on colour alone.
+ */
+
+export const statusWords: Record<Status, string> = { ok: 'Pass', warn: 'Warning', fail: 'Fail' };
+
+export const slaWords: Record<SlaState, string> = {
+  within: 'Within SLA',
+  breached: 'Past SLA',
+  'fixed-in-time': 'Fixed in time',
+  'fixed-late': 'Fixed late',
+  'no-sla': 'No SLA',
+};
+
+/** The status class an SLA state is shown with. */
+export const slaStatus: Record<SlaState, Status | 'none'> = {
+  within: 'ok',
+  breached: 'fail',
+  'fixed-in-time': 'ok',
+  'fixed-late': 'warn',
+  'no-sla': 'none',
+};
+
+export const changeWords: Record<FindingChange, string> = { new: 'New', persisting: 'Persisting', reopened: 'Reopened', fixed: 'Fixed' };
+
+export const sideWords: Record<'msp' | 'internal', string> = { msp: 'MSP', internal: 'Internal IT' };
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const integer = new Intl.NumberFormat('en-US');
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+export function count(n: number): string {
+  return integer.format(n);
+}
+
+export function hours(n: number | null): string {
+  return n === null ? 'no data' : `${decimal.format(n)} h`;
+}
+
+export function met(value: boolean | null): { word: string; status: Status | 'none' } {
+  if (value === null) return { word: 'No data', status: 'none' };
+  return value ? { word: 'Met', status: 'ok' } : { word: 'Not met', status: 'fail' };
+}
+
+/** Whether rows read = accepted + rejected holds for a file or the total: nothing lost silently. */
+export function balance(c: { rowsRead: number; accepted: number; rejected: number }): { status: Status; word: string } {
+  return c.rowsRead === c.accepted + c.rejected ? { status: 'ok', word: 'Balanced' } : { status: 'fail', word: 'Does not balance' };
+}
+
+/** An ISO 8601 UTC timestamp as `2026-07-02 14:00 UTC`; any other text as written. */
+export function instant(iso: string): string {
+  const utc = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?Z$/.exec(iso);
+  return utc ? `${utc[1]} ${utc[2]} UTC` : iso;
+}
+
+/** The calendar date of an ISO 8601 timestamp, as written (UTC). */
+export function day(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+export function sourceRef(ref: { file: string; line: number } | null): string {
+  return ref ? `${ref.file}:${ref.line}` : 'not recorded';
+}
