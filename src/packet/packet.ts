@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import type { Browser } from 'puppeteer-core';
+import type { ReportModel } from '../model/report.ts';
+import type { PdfMetadata } from './assemble.ts';
+import { printPacket } from './print.ts';
+import { renderHtml } from './render-html.ts';
+import { signPdf } from './sign.ts';
+import { loadTemplates } from './templates.ts';
+
+/**
+ * The packet stage: report model → HTML → Chromium → PDF binder → signature. Reads the
+ * templates; writes nothing (the pipeline decides where the bytes go).
+ */
+
+export interface PacketOptions {
+  browser: Browser;
+  templatesDir: string;
+  key: { p12: Buffer; passphrase: string };
+  /** Puts a "not for submission" notice on the cover and every page header. */
+  signedWithDevelopmentKey: boolean;
+  /** When the signature is made; defaults to now. */
+  signingTime?: Date;
+}
+
+export interface Packet {
+  /** Byte-identical for the same model and options. */
+  unsigned: Uint8Array;
+  signed: Uint8Array;
+  pages: number;
+  /** Every section of the contents with the page its heading stands on (the cover is page 1). */
+  sections: { title: string; page: number }[];
+}
+
+function packetMetadata(report: ReportModel, signedWithDevelopmentKey: boolean): PdfMetadata {
+  const { client, period } = report;
+  // Derived from the content, so the same model always yields the same ID and another model another.
+  const documentId = createHash('sha256').update(JSON.stringify({ report, signedWithDevelopmentKey })).digest('hex').slice(0, 32);
+  return {
+    title: `${client.name} — compliance packet ${period.id}`,
+    author: report.msp.name,
+    subject: `Quarterly compliance evidence of ${client.name} for ${period.id} (${period.start} to ${period.end})`,
+    keywords: [client.id, period.id, ...client.frameworks.map((f) => f.id)],
+    creator: `Proofbook ${report.toolVersion}`,
+    producer: 'Proofbook',
+    date: new Date(report.generatedAt),
+    language: 'en-US',
+    documentId,
+  };
+}
+
+export async function buildPacket(report: ReportModel, options: PacketOptions): Promise<Packet> {
+  const templates = await loadTemplates(options.templatesDir);
+  const { signedWithDevelopmentKey } = options;
+  const printed = await printPacket(
+    options.browser,
+    (pageNumbers) => renderHtml(report, templates, { signedWithDevelopmentKey, pageNumbers }),
+    packetMetadata(report, signedWithDevelopmentKey),
+  );
+  const signed = await signPdf(printed.pdf, options.key, {
+    reason: `Compliance packet of ${report.client.name} for ${report.period.id}, prepared by ${report.msp.name}`,
+    location: '',
+    name: report.msp.name,
+    signingTime: options.signingTime ?? new Date(),
+  });
+  return { unsigned: printed.pdf, signed, pages: printed.pages, sections: printed.sections };
+}

@@ -1,0 +1,171 @@
+import type { FindingRow, ReportModel } from '../model/report.ts';
+import { formatDate, formatHours, formatInteger, formatLocation, formatTimestamp, noValue, shorten } from './format.ts';
+import { changeLabels, metLabel, severityLabels, sideLabels, slaLabels, statusLabels } from './labels.ts';
+import { contentsId, sections } from './sections.ts';
+
+/**
+ * The report model turned into display strings for the templates, so the templates stay free of
+ * logic. Pure; formats the model's figures and never computes new ones.
+ */
+
+/** Scanner output longer than this is shortened in print; the portal has it in full. */
+const outputLimit = 600;
+
+export interface ViewOptions {
+  signedWithDevelopmentKey: boolean;
+  /** Page of each section id, once a first print has shown where headings land; null before. */
+  pageNumbers: ReadonlyMap<string, number> | null;
+}
+
+function findingView(row: FindingRow, index: number) {
+  return {
+    number: formatInteger(index + 1),
+    severity: { text: severityLabels[row.severity], tone: row.severity },
+    change: changeLabels[row.change],
+    title: row.title,
+    key: row.key,
+    scanner: row.scanner,
+    pluginId: row.pluginId,
+    cves: row.cves.join(', '),
+    output: shorten(row.output, outputLimit),
+    host: row.host,
+    service: `${row.port}/${row.protocol}`,
+    firstSeen: formatDate(row.firstSeen),
+    ageDays: formatInteger(row.ageDays),
+    slaTarget: row.slaDays === null ? null : `SLA ${formatInteger(row.slaDays)} days`,
+    dueDate: formatDate(row.dueDate),
+    sla: slaLabels[row.sla],
+    source: row.source === null ? noValue : formatLocation(row.source),
+  };
+}
+
+function countsView(counts: ReportModel['findings']['totals']) {
+  return {
+    open: formatInteger(counts.open),
+    new: formatInteger(counts.new),
+    persisting: formatInteger(counts.persisting),
+    reopened: formatInteger(counts.reopened),
+    fixed: formatInteger(counts.fixed),
+    withinSla: formatInteger(counts.withinSla),
+    breached: formatInteger(counts.breached),
+  };
+}
+
+function sidesView(sides: readonly ('msp' | 'internal')[]): string {
+  return sides.length === 0 ? noValue : sides.map((side) => sideLabels[side]).join(', ');
+}
+
+export function packetView(report: ReportModel, options: ViewOptions) {
+  const { findings, tickets, ingest } = report;
+  const heading = Object.fromEntries(sections.map((s) => [s.id, s]));
+  return {
+    developmentKey: options.signedWithDevelopmentKey,
+    client: {
+      name: report.client.name,
+      frameworks: report.client.frameworks.map((f) => f.name),
+      owner: report.client.complianceOwner,
+    },
+    msp: report.msp.name,
+    period: {
+      id: report.period.id,
+      start: formatDate(report.period.start),
+      end: formatDate(report.period.end),
+      previous: report.previousPeriod ?? noValue,
+    },
+    builtAt: formatTimestamp(report.generatedAt),
+    toolVersion: report.toolVersion,
+    contentsId,
+    heading,
+    toc: sections.map((s) => ({
+      ...s,
+      // Blank on the first print; the cell has a fixed width, so filling it in moves nothing.
+      page: options.pageNumbers?.get(s.id)?.toString() ?? '',
+    })),
+    headlines: report.headlines.map((h) => ({ ...h, status: statusLabels[h.status] })),
+    findings: {
+      bySeverity: findings.bySeverity.map((s) => ({
+        severity: { text: severityLabels[s.severity], tone: s.severity },
+        slaDays: s.slaDays === null ? noValue : formatInteger(s.slaDays),
+        ...countsView(s),
+      })),
+      totals: countsView(findings.totals),
+      open: findings.open.map(findingView),
+      openCount: formatInteger(findings.open.length),
+      fixed: findings.fixed.map(findingView),
+      fixedCount: formatInteger(findings.fixed.length),
+    },
+    tickets: {
+      total: formatInteger(tickets.total),
+      byPriority: tickets.byPriority.map((p) => ({
+        priority: p.priority,
+        tickets: formatInteger(p.tickets),
+        open: formatInteger(p.open),
+        ackTarget: formatHours(p.ackTargetHours),
+        ackP50: formatHours(p.ackP50),
+        ackP95: formatHours(p.ackP95),
+        ackMet: metLabel(p.ackMet),
+        ackBreaches: formatInteger(p.ackBreaches),
+        resolveTarget: formatHours(p.resolveTargetHours),
+        resolveP50: formatHours(p.resolveP50),
+        resolveP95: formatHours(p.resolveP95),
+        resolveMet: metLabel(p.resolveMet),
+        resolveBreaches: formatInteger(p.resolveBreaches),
+      })),
+      bySide: tickets.bySide.map((s) => ({
+        side: sideLabels[s.side],
+        tickets: formatInteger(s.tickets),
+        breaches: formatInteger(s.breaches),
+      })),
+      breaches: tickets.breaches.map((b) => ({
+        id: b.id,
+        title: b.title,
+        priority: b.priority,
+        side: sideLabels[b.ownerSide],
+        assignee: b.assignee,
+        measure: b.measure === 'acknowledgment' ? 'Acknowledgment' : 'Resolution',
+        actualHours: formatHours(b.actualHours),
+        targetHours: formatHours(b.targetHours),
+        state: b.outstanding ? 'Outstanding at period end' : 'Closed',
+        created: formatTimestamp(b.created),
+        source: formatLocation(b.source),
+      })),
+    },
+    raci: report.raci.map((r) => ({
+      task: r.task,
+      controls: r.controls.join(', ') || noValue,
+      responsible: sidesView(r.responsible),
+      accountable: sideLabels[r.accountable],
+      consulted: sidesView(r.consulted),
+      informed: sidesView(r.informed),
+      source: formatLocation(r.source),
+    })),
+    ingest: {
+      files: ingest.files.map((f) => ({
+        file: f.file,
+        kind: f.kind,
+        format: f.format,
+        sha256: f.sha256,
+        bytes: formatInteger(f.bytes),
+        effective: formatDate(f.effective),
+        rowsRead: formatInteger(f.rowsRead),
+        accepted: formatInteger(f.accepted),
+        rejected: formatInteger(f.rejected),
+        duplicates: formatInteger(f.duplicates),
+      })),
+      totals: {
+        rowsRead: formatInteger(ingest.totals.rowsRead),
+        accepted: formatInteger(ingest.totals.accepted),
+        rejected: formatInteger(ingest.totals.rejected),
+        duplicates: formatInteger(ingest.totals.duplicates),
+      },
+      diagnostics: ingest.diagnostics.map((d) => ({
+        location: formatLocation(d),
+        field: d.field ?? noValue,
+        rule: d.rule,
+        severity: { text: d.severity === 'error' ? 'Error' : 'Warning', tone: d.severity === 'error' ? 'bad' : 'warn' },
+        message: d.message,
+        hint: d.hint,
+      })),
+    },
+  };
+}

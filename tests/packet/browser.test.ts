@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { resolveBrowser } from '../../src/packet/browser.ts';
+import type { ResolveContext } from '../../src/packet/browser.ts';
+
+const context = (overrides: Partial<ResolveContext> = {}): ResolveContext => ({
+  env: {},
+  platform: 'linux',
+  arch: 'x64',
+  runningAsRoot: false,
+  exists: () => false,
+  bundled: async () => ({ executablePath: '/tmp/chromium', args: ['--no-sandbox', '--disable-web-security', '--allow-running-insecure-content', '--single-process'] }),
+  ...overrides,
+});
+
+describe('browser resolution', () => {
+  it('prefers PROOFBOOK_CHROME and fails clearly when it names nothing', async () => {
+    const chosen = await resolveBrowser(context({ env: { PROOFBOOK_CHROME: '/opt/chrome' }, exists: (p) => p === '/opt/chrome' }));
+    expect(chosen).toMatchObject({ source: 'PROOFBOOK_CHROME', executablePath: '/opt/chrome' });
+    await expect(resolveBrowser(context({ env: { PROOFBOOK_CHROME: '/missing/chrome' } }))).rejects.toThrow(/PROOFBOOK_CHROME is set to \/missing\/chrome, but there is no file there/);
+  });
+
+  it('uses the bundled Chromium on linux x64, without its web-security exemptions and with the network closed', async () => {
+    const chosen = await resolveBrowser(context());
+    expect(chosen.source).toBe('@sparticuz/chromium');
+    expect(chosen.headless).toBe('shell');
+    expect(chosen.args).toContain('--single-process');
+    expect(chosen.args).not.toContain('--disable-web-security');
+    expect(chosen.args).not.toContain('--allow-running-insecure-content');
+    expect(chosen.args).toContain('--disable-background-networking');
+  });
+
+  it('falls back to a system Chromium, without the sandbox only as root', async () => {
+    const bundled = async () => Promise.reject(new Error('disk full'));
+    const exists = (p: string) => p === '/usr/bin/google-chrome';
+    expect(await resolveBrowser(context({ bundled, exists }))).toMatchObject({ source: 'system', executablePath: '/usr/bin/google-chrome', headless: true });
+    expect((await resolveBrowser(context({ bundled, exists }))).args).not.toContain('--no-sandbox');
+    expect((await resolveBrowser(context({ bundled, exists, runningAsRoot: true }))).args).toContain('--no-sandbox');
+  });
+
+  it('names everything it tried and how to fix it', async () => {
+    const failure = resolveBrowser(context({ platform: 'darwin', arch: 'arm64' }));
+    await expect(failure).rejects.toThrow('PROOFBOOK_CHROME: not set');
+    await expect(failure).rejects.toThrow('@sparticuz/chromium: only for linux x64, this is darwin arm64');
+    await expect(failure).rejects.toThrow('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome: not found');
+    await expect(failure).rejects.toThrow(/Set PROOFBOOK_CHROME to the path of a Chrome or Chromium executable/);
+  });
+});

@@ -1,0 +1,226 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportModel } from '../../src/model/report.ts';
+import { launchBrowser } from '../../src/packet/browser.ts';
+import { buildPacket } from '../../src/packet/packet.ts';
+import type { Packet } from '../../src/packet/packet.ts';
+import { printPacket } from '../../src/packet/print.ts';
+import { renderHtml } from '../../src/packet/render-html.ts';
+import { loadTemplates } from '../../src/packet/templates.ts';
+import { sampleReport } from '../support/sample-report.ts';
+import { pageText, pagesText, pdfinfo, pdfsig } from './poppler.ts';
+import { createTestKey } from './test-key.ts';
+
+const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+
+let browser: Browser;
+let dir: string;
+let key: Awaited<ReturnType<typeof createTestKey>>;
+
+async function build(report: ReportModel, signedWithDevelopmentKey = false): Promise<Packet> {
+  return buildPacket(report, { browser, templatesDir, key, signedWithDevelopmentKey });
+}
+
+async function save(name: string, bytes: Uint8Array): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, bytes);
+  return file;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const lines = (text: string) => text.split('\n').map((line) => line.trim());
+
+/** A packet long enough for its sections to span many pages, shared by the tests that read it. */
+let big: Packet;
+let bigFile: string;
+const bigReport = sampleReport({ findings: 300 });
+
+beforeAll(async () => {
+  [browser, dir, key] = await Promise.all([launchBrowser(), mkdtemp(join(tmpdir(), 'proofbook-packet-')), createTestKey()]);
+  big = await build(bigReport, true);
+  bigFile = await save('big.pdf', big.signed);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('packet PDF', () => {
+  it('numbers the contents with the pages where the headings stand', () => {
+    const toc = lines(pageText(bigFile, 2));
+    const open = big.sections.find((s) => s.title === '2.2 Open findings')!;
+    const fixed = big.sections.find((s) => s.title === '2.3 Fixed findings')!;
+    expect(fixed.page - open.page).toBeGreaterThan(10);
+    for (const section of big.sections) {
+      const entry = toc.map((line) => new RegExp(`^${escapeRegExp(section.title)}\\s+(\\d+)$`).exec(line)).find((m) => m);
+      expect(entry, `contents line for ${section.title}`).toBeTruthy();
+      expect(Number(entry![1])).toBe(section.page);
+      expect(lines(pageText(bigFile, section.page)), `heading ${section.title} on page ${section.page}`).toContain(section.title);
+    }
+    // Each heading stands on exactly one page besides the contents.
+    const pages = Array.from({ length: big.pages - 2 }, (_, i) => ({ page: i + 3, lines: lines(pageText(bigFile, i + 3)) }));
+    for (const section of big.sections) {
+      expect(pages.filter((p) => p.lines.includes(section.title)).map((p) => p.page)).toEqual([section.page]);
+    }
+  });
+
+  it('has bookmarks naming the sections, nested by chapter, pointing at their pages', async () => {
+    const pdf = await getDocument({ data: new Uint8Array(big.signed) }).promise;
+    try {
+      const outline = await pdf.getOutline();
+      expect(outline.map((item) => item.title)).toEqual(['Cover', 'Contents', '1 Overview', '2 Findings', '3 Tickets and SLA', '4 RACI matrix', '5 Ingest report']);
+      const findings = outline.find((item) => item.title === '2 Findings')!;
+      expect(findings.items.map((item) => item.title)).toEqual(['2.1 Summary by severity', '2.2 Open findings', '2.3 Fixed findings']);
+      const flat = outline.flatMap((item) => [item, ...item.items]);
+      for (const section of big.sections) {
+        const item = flat.find((i) => i.title === section.title)!;
+        const dest = item.dest as [{ num: number; gen: number }, ...unknown[]];
+        expect((await pdf.getPageIndex(dest[0])) + 1, section.title).toBe(section.page);
+      }
+    } finally {
+      await pdf.destroy();
+    }
+  });
+
+  it('links each contents entry to its heading', async () => {
+    const pdf = await getDocument({ data: new Uint8Array(big.unsigned) }).promise;
+    try {
+      const links = (await (await pdf.getPage(2)).getAnnotations()).filter((a) => a.subtype === 'Link');
+      const targets = await Promise.all(links.map(async (link) => {
+        const dest = (typeof link.dest === 'string' ? await pdf.getDestination(link.dest) : link.dest) as [{ num: number; gen: number }];
+        return (await pdf.getPageIndex(dest[0])) + 1;
+      }));
+      // The Contents heading links to itself (page 2), then one link per section.
+      expect(targets).toEqual([2, ...big.sections.map((s) => s.page)]);
+    } finally {
+      await pdf.destroy();
+    }
+  });
+
+  it('shows every open finding once, in the order of the model', () => {
+    const open = big.sections.find((s) => s.title === '2.2 Open findings')!;
+    const fixed = big.sections.find((s) => s.title === '2.3 Fixed findings')!;
+    const text = pagesText(bigFile, open.page, fixed.page);
+    const region = text.slice(text.indexOf('2.2 Open findings'), text.indexOf('2.3 Fixed findings'));
+    let position = 0;
+    for (const row of bigReport.findings.open) {
+      const title = new RegExp(`${escapeRegExp(row.title)}(?!\\d)`, 'g');
+      const found = [...region.matchAll(title)].map((m) => m.index);
+      expect(found, row.title).toHaveLength(1);
+      expect(found[0]!, `${row.title} after the row before it`).toBeGreaterThan(position);
+      position = found[0]!;
+    }
+  });
+
+  it('puts "Page X of Y" on every page but the cover, counting the cover', () => {
+    expect(Number(pdfinfo(bigFile)['Pages'])).toBe(big.pages);
+    const middle = Math.floor(big.pages / 2);
+    expect(pageText(bigFile, middle)).toContain(`Page ${middle} of ${big.pages}`);
+    expect(pageText(bigFile, big.pages)).toContain(`Page ${big.pages} of ${big.pages}`);
+    const cover = pageText(bigFile, 1);
+    expect(cover).not.toMatch(/Page \d+ of/);
+    expect(cover).not.toContain('Compliance packet 2026-Q3, ');
+    expect(cover).toContain('Sample Clinic');
+    expect(cover).toContain('Signed with a development key, not for submission');
+    expect(pageText(bigFile, 2)).toContain('Compliance packet 2026-Q3, 2026-07-01 to 2026-09-30');
+  });
+
+  it('carries the document metadata', () => {
+    const info = pdfinfo(bigFile);
+    expect(info).toMatchObject({
+      Title: 'Sample Clinic — compliance packet 2026-Q3',
+      Author: 'Harborline Managed IT',
+      Creator: 'Proofbook 0.1.0',
+      Producer: 'Proofbook',
+      Keywords: 'sample-clinic 2026-Q3 hipaa',
+      CreationDate: 'Mon Oct  5 12:00:00 2026 UTC',
+      'Page size': '612 x 792 pts (letter)',
+    });
+  });
+
+  it('is signed over the whole document, and any change breaks the signature', async () => {
+    const report = pdfsig(bigFile);
+    expect(report).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(report).toContain('Total document signed');
+    expect(report).toContain('Signature is Valid');
+
+    const tampered = Buffer.from(big.signed);
+    const text = tampered.toString('latin1');
+    const range = /\/ByteRange \[0 (\d+) /.exec(text)!;
+    // A byte inside a content stream in the first signed range: the file still parses, the digest no longer matches.
+    const stream = text.indexOf('stream\n', Math.floor(Number(range[1]) / 2)) + 'stream\n'.length + 10;
+    expect(stream).toBeLessThan(Number(range[1]));
+    tampered[stream] = tampered[stream]! ^ 0xff;
+    const after = pdfsig(await save('tampered.pdf', tampered));
+    expect(after).not.toContain('Signature is Valid');
+    expect(after).toMatch(/Digest Mismatch|Signature is Invalid/);
+  });
+});
+
+describe('packet determinism and untrusted text', () => {
+  const report = sampleReport({ findings: 12 });
+  report.findings.open[3]!.title = hostile;
+  report.findings.open[3]!.output = `${hostile}\nsecond line`;
+
+  let first: Packet;
+  let second: Packet;
+  beforeAll(async () => {
+    first = await build(report);
+    second = await build(report);
+  });
+
+  it('prints the same unsigned bytes for the same model', async () => {
+    const { writeFileSync } = await import('node:fs'); writeFileSync('/tmp/pb/f1.pdf', first.unsigned); writeFileSync('/tmp/pb/f2.pdf', second.unsigned);
+    expect(Buffer.compare(Buffer.from(first.unsigned), Buffer.from(second.unsigned))).toBe(0);
+  });
+
+  it('prints markup in model text literally', async () => {
+    const file = await save('hostile.pdf', first.unsigned);
+    const text = pagesText(file, 1, first.pages).replace(/\s+/g, '');
+    const literal = hostile.replace(/\s+/g, '');
+    // Once as the title, once in the output.
+    expect(text.split(literal)).toHaveLength(3);
+    expect(pdfinfo(file)['JavaScript']).toBe('no');
+  });
+
+  it('has no development-key notice when signed with a real key', async () => {
+    const file = await save('real-key.pdf', first.unsigned);
+    expect(pagesText(file, 1, first.pages)).not.toContain('not for submission');
+  });
+});
+
+describe('contents numbering', () => {
+  const report = sampleReport({ findings: 5 });
+  const metadata = { title: 't', author: 'a', subject: 's', keywords: [], creator: 'c', producer: 'p', date: new Date(0), language: 'en', documentId: '00'.repeat(16) };
+
+  /** Renders the packet with `fillers(numbers)` extra pages before the first chapter: a layout that reacts to its own numbers. */
+  async function renderer(fillers: (numbers: ReadonlyMap<string, number> | null) => number) {
+    const templates = await loadTemplates(templatesDir);
+    return (numbers: ReadonlyMap<string, number> | null) => {
+      const html = renderHtml(report, templates, { signedWithDevelopmentKey: false, pageNumbers: numbers });
+      const filler = '<div style="break-before: page">filler</div>'.repeat(fillers(numbers));
+      return { ...html, document: html.document.replace('<section class="chapter">', `${filler}<section class="chapter">`) };
+    };
+  }
+
+  it('prints again when filling in the numbers moves the headings', async () => {
+    const printed = await printPacket(browser, await renderer((numbers) => (numbers ? 2 : 0)), metadata);
+    const file = await save('moved.pdf', printed.pdf);
+    const overview = printed.sections.find((s) => s.title === '1 Overview')!;
+    expect(overview.page).toBe(5); // cover, contents, two fillers
+    expect(lines(pageText(file, 5))).toContain('1 Overview');
+    expect(lines(pageText(file, 2)).some((line) => /^1 Overview\s+5$/.test(line))).toBe(true);
+  });
+
+  it('fails clearly when the numbers never settle', async () => {
+    const render = await renderer((numbers) => numbers?.get('overview') ?? 0);
+    await expect(printPacket(browser, render, metadata)).rejects.toThrow('The contents page numbers did not settle after 3 prints');
+  });
+});
