@@ -23,7 +23,6 @@ function findingView(row: FindingRow, index: number) {
     severity: { text: severityLabels[row.severity], tone: row.severity },
     change: changeLabels[row.change],
     title: row.title,
-    key: row.key,
     scanner: row.scanner,
     pluginId: row.pluginId,
     cves: row.cves.join(', '),
