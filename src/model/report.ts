@@ -30,6 +30,8 @@ export const FindingRow = z.object({
   cves: z.array(z.string()),
   /** Untrusted scanner text, possibly long; renderers escape it and may shorten it with a note. */
   output: z.string(),
+  /** The scanner's remediation advice; untrusted text, empty when the export has none. */
+  solution: z.string(),
   firstSeen: z.string(),
   /** Days from first seen to fix, or to the period's end while open. */
   ageDays: z.number().int().min(0),

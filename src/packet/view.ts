@@ -1,6 +1,6 @@
 import type { FindingRow, ReportModel } from '../model/report.ts';
 import { formatDate, formatHours, formatInteger, formatLocation, formatTimestamp, noValue, shorten } from './format.ts';
-import { changeLabels, metLabel, severityLabels, sideLabels, slaLabels, statusLabels } from './labels.ts';
+import { changeLabels, metLabel, severityLabels, sideLabels, slaLabels, statusLabels } from '../model/labels.ts';
 import { contentsId, sections } from './sections.ts';
 
 /**

@@ -1,3 +1,4 @@
+import { previousPeriodId } from '../../src/model/period.ts';
 import { ReportModel } from '../../src/model/report.ts';
 import type { FindingRow, TicketBreach } from '../../src/model/report.ts';
 
@@ -20,6 +21,7 @@ export function sampleReport(options: { clientId?: string; period?: string; find
     protocol: 'tcp',
     cves: i % 3 === 0 ? [`CVE-2026-${1000 + i}`] : [],
     output: `Output line for finding ${i + 1}\nsecond line ${marker}`,
+    solution: 'Apply the vendor update.',
     firstSeen: '2026-05-01T00:00:00.000Z',
     ageDays: 153,
     slaDays: i % 5 === 4 ? null : 30,
@@ -51,14 +53,14 @@ export function sampleReport(options: { clientId?: string; period?: string; find
     },
     msp: { name: 'Harborline Managed IT' },
     period: { id: period, start: '2026-07-01', end: '2026-09-30' },
-    periods: ['2026-Q2', period],
-    previousPeriod: '2026-Q2',
+    periods: [previousPeriodId(period), period],
+    previousPeriod: previousPeriodId(period),
     generatedAt: '2026-10-05T12:00:00.000Z',
     toolVersion: '0.1.0',
     headlines: [
       { label: 'Open findings past SLA', value: '3', status: 'fail', detail: '3 of 12 open findings are past their remediation date' },
       { label: 'Ticket acknowledgment P95', value: '4 of 4 priorities met', status: 'ok', detail: 'P95 at or below target for every priority' },
-      { label: 'Rows rejected at ingest', value: '0', status: 'ok', detail: 'every row of 3 files accepted' },
+      { label: 'Rows rejected at ingest', value: '1', status: 'warn', detail: '13 rows read in 1 file: 12 accepted, 1 rejected' },
     ],
     findings: {
       bySeverity: (['critical', 'high', 'medium', 'low', 'info'] as const).map((severity) => ({

@@ -1,19 +1,17 @@
+import { changeLabels, metLabel, sideLabels, slaLabels, statusLabels } from '../../model/labels.ts';
 import type { FindingChange, SlaState, Status } from '../../model/report.ts';
 
 /**
- * Words for the model's codes and numbers. Formatting only: every figure comes from the model as is,
+ * Words for the model's codes (from src/model/labels.ts, shared with the packet) and numbers. Formatting only: every figure comes from the model as is,
  * and every state is written out, so nothing depends on colour alone.
  */
 
-export const statusWords: Record<Status, string> = { ok: 'Pass', warn: 'Warning', fail: 'Fail' };
+const words = <K extends string>(labels: Record<K, { text: string }>): Record<K, string> =>
+  Object.fromEntries(Object.entries(labels).map(([key, label]) => [key, (label as { text: string }).text])) as Record<K, string>;
 
-export const slaWords: Record<SlaState, string> = {
-  within: 'Within SLA',
-  breached: 'Past SLA',
-  'fixed-in-time': 'Fixed in time',
-  'fixed-late': 'Fixed late',
-  'no-sla': 'No SLA',
-};
+export const statusWords: Record<Status, string> = words(statusLabels);
+
+export const slaWords: Record<SlaState, string> = words(slaLabels);
 
 /** The status class an SLA state is shown with. */
 export const slaStatus: Record<SlaState, Status | 'none'> = {
@@ -24,9 +22,9 @@ export const slaStatus: Record<SlaState, Status | 'none'> = {
   'no-sla': 'none',
 };
 
-export const changeWords: Record<FindingChange, string> = { new: 'New', persisting: 'Persisting', reopened: 'Reopened', fixed: 'Fixed' };
+export const changeWords: Record<FindingChange, string> = changeLabels;
 
-export const sideWords: Record<'msp' | 'internal', string> = { msp: 'MSP', internal: 'Internal IT' };
+export const sideWords: Record<'msp' | 'internal', string> = sideLabels;
 
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -44,8 +42,7 @@ export function hours(n: number | null): string {
 }
 
 export function met(value: boolean | null): { word: string; status: Status | 'none' } {
-  if (value === null) return { word: 'No data', status: 'none' };
-  return value ? { word: 'Met', status: 'ok' } : { word: 'Not met', status: 'fail' };
+  return { word: metLabel(value).text, status: value === null ? 'none' : value ? 'ok' : 'fail' };
 }
 
 /** Whether rows read = accepted + rejected holds for a file or the total: nothing lost silently. */

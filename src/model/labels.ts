@@ -1,9 +1,9 @@
-import type { FindingChange, SlaState, Status } from '../model/report.ts';
-import type { OwnerSide, Severity } from '../model/client.ts';
+import type { FindingChange, SlaState, Status } from './report.ts';
+import type { OwnerSide, Severity } from './client.ts';
 
 /**
- * Words for every coded value, the same as the portal's (src/site/lib/format.ts). Colour in the
- * packet only repeats these words (a binder may be photocopied in black and white).
+ * Words for every coded value, shared by the portal and the packet so they never differ. Colour
+ * only repeats these words (a binder may be photocopied in black and white).
  */
 
 interface Label {
