@@ -111,7 +111,7 @@ export type TicketsSection = z.infer<typeof TicketsSection>;
 
 export const IngestFile = z.object({
   file: z.string(),
-  kind: z.enum(['findings', 'tickets', 'raci', 'config', 'unknown']),
+  kind: z.enum(['findings', 'tickets', 'raci', 'config', 'unknown', 'alerts', 'restore-tests', 'access-reviews', 'remote-sessions', 'patches', 'risk-acceptances']),
   format: z.string(),
   sha256: z.string(),
   bytes: z.number().int(),
@@ -132,6 +132,50 @@ export type IngestSection = z.infer<typeof IngestSection>;
 
 export const Headline = z.object({ label: z.string(), value: z.string(), status: Status, detail: z.string() });
 export type Headline = z.infer<typeof Headline>;
+
+export const ControlStatus = z.enum(['satisfied', 'partial', 'gap', 'not-applicable', 'not-assessed']);
+export type ControlStatus = z.infer<typeof ControlStatus>;
+
+/** A piece of evidence behind a control's status: an input file or a figure of the report. */
+export const EvidenceRef = z.object({
+  label: z.string(),
+  /** Input file (relative to the data folder) the evidence comes from, when it is one. */
+  file: z.string().nullable(),
+  /** YYYY-MM-DD the evidence describes. */
+  effective: z.string().nullable(),
+  /** The side that produced it, credited by the RACI. */
+  side: OwnerSide.nullable(),
+  /** The report section that shows it in full. */
+  section: z.enum(['findings', 'tickets', 'ingest', 'raci']),
+});
+export type EvidenceRef = z.infer<typeof EvidenceRef>;
+
+export const ControlAssessment = z.object({
+  framework: Framework,
+  id: z.string(),
+  title: z.string(),
+  citation: z.string(),
+  status: ControlStatus,
+  /** The evidence rule that decided the status; null when none applies (not assessed) or declared not applicable. */
+  rule: z.object({ id: z.string(), title: z.string() }).nullable(),
+  /** Why the status is what it is, in a sentence. */
+  reason: z.string(),
+  evidence: z.array(EvidenceRef),
+  accountable: OwnerSide.nullable(),
+  responsible: z.array(OwnerSide),
+  /** RACI problems of this control: none, two Accountables, evidence from a side not responsible. */
+  raciIssues: z.array(z.string()),
+  previousStatus: ControlStatus.nullable(),
+});
+export type ControlAssessment = z.infer<typeof ControlAssessment>;
+
+const statusCounts = z.object({ satisfied: z.number().int(), partial: z.number().int(), gap: z.number().int(), notApplicable: z.number().int(), notAssessed: z.number().int() });
+
+export const ControlsSection = z.object({
+  frameworks: z.array(z.object({ id: Framework, name: z.string(), version: z.string(), counts: statusCounts, total: z.number().int() })),
+  controls: z.array(ControlAssessment),
+});
+export type ControlsSection = z.infer<typeof ControlsSection>;
 
 export const ReportModel = z.object({
   schemaVersion: z.literal(1),
@@ -154,5 +198,7 @@ export const ReportModel = z.object({
   tickets: TicketsSection,
   raci: z.array(RaciEntry),
   ingest: IngestSection,
+  /** Control status per in-scope framework; empty until catalogs and evidence rules are loaded. */
+  controls: ControlsSection.default({ frameworks: [], controls: [] }),
 });
 export type ReportModel = z.infer<typeof ReportModel>;

@@ -1,0 +1,111 @@
+import { frameworkNames, type Framework, type OwnerSide } from '../../model/client.ts';
+import type { RaciEntry } from '../../model/evidence.ts';
+import type { ControlAssessment, ControlStatus, ControlsSection, EvidenceRef } from '../../model/report.ts';
+import type { Control } from '../../frameworks/catalog-schema.ts';
+import type { Frameworks } from '../../frameworks/load.ts';
+import { runCheck, type CheckContext, type CheckOutcome } from './checks.ts';
+import type { EvidenceRule } from './rule-file.ts';
+
+export interface ControlsInput {
+  frameworks: Frameworks;
+  rules: readonly EvidenceRule[];
+  scope: readonly Framework[];
+  /** Control id → the client's reason it does not apply. */
+  notApplicable: Readonly<Record<string, string>>;
+  raci: readonly RaciEntry[];
+  context: CheckContext;
+  previous: ControlsSection | null;
+}
+
+/** Kinds that only group other controls; they are assessed only when nothing sits under them. */
+const groupingKinds = new Set(['section', 'principal-requirement', 'requirement-group']);
+
+const strength: Record<CheckOutcome['status'], number> = { gap: 0, partial: 1, satisfied: 2 };
+
+/**
+ * The status of every in-scope control: declared not applicable, decided by the evidence rules
+ * that credit it (the weakest outcome wins when several do), or not assessed when no rule covers
+ * it — never satisfied without a rule. The RACI says who is accountable and responsible, and its
+ * gaps and contradictions are reported with the control.
+ */
+export function assessControls(input: ControlsInput): ControlsSection {
+  const outcomes = input.rules.map((rule) => ({ rule, outcome: runCheck(rule.check, input.context, rule.ttl_days), credits: creditedControls(rule, input.frameworks) }));
+  const previous = new Map(input.previous?.controls.map((c) => [`${c.framework}|${c.id}`, c.status]));
+
+  const controls: ControlAssessment[] = [];
+  const frameworks: ControlsSection['frameworks'] = [];
+  for (const framework of input.scope) {
+    const catalog = input.frameworks.catalogs.find((c) => c.framework === framework);
+    if (!catalog) continue;
+    const parents = new Set(catalog.controls.map((c) => c.parent).filter((p): p is string => p !== null));
+    const assessed = catalog.controls
+      .filter((control) => !groupingKinds.has(control.kind) || !parents.has(control.id))
+      .map((control) => assessOne(control, input, outcomes, previous.get(`${framework}|${control.id}`) ?? null));
+    controls.push(...assessed);
+    const count = (status: ControlStatus) => assessed.filter((c) => c.status === status).length;
+    frameworks.push({
+      id: framework,
+      name: frameworkNames[framework],
+      version: catalog.version,
+      counts: { satisfied: count('satisfied'), partial: count('partial'), gap: count('gap'), notApplicable: count('not-applicable'), notAssessed: count('not-assessed') },
+      total: assessed.length,
+    });
+  }
+  return { frameworks, controls };
+}
+
+function creditedControls(rule: EvidenceRule, frameworks: Frameworks): Set<string> {
+  const ids = new Set<string>();
+  for (const topicId of rule.topics) {
+    for (const control of frameworks.topics.find((t) => t.id === topicId)?.controls ?? []) ids.add(`${control.framework}|${control.id}`);
+  }
+  for (const [framework, controlIds] of Object.entries(rule.controls)) for (const id of controlIds ?? []) ids.add(`${framework}|${id}`);
+  return ids;
+}
+
+function assessOne(
+  control: Control,
+  input: ControlsInput,
+  outcomes: { rule: EvidenceRule; outcome: CheckOutcome; credits: Set<string> }[],
+  previousStatus: ControlStatus | null,
+): ControlAssessment {
+  const raci = raciFor(control.id, input.raci);
+  const base = { framework: control.framework, id: control.id, title: control.title, citation: control.citation, accountable: raci.accountable, responsible: raci.responsible, previousStatus };
+  const reason = input.notApplicable[control.id];
+  if (reason !== undefined) {
+    return { ...base, status: 'not-applicable', rule: null, reason: `declared not applicable: ${reason}`, evidence: [], raciIssues: [] };
+  }
+  const applying = outcomes.filter((o) => o.credits.has(`${control.framework}|${control.id}`));
+  if (applying.length === 0) {
+    return { ...base, status: 'not-assessed', rule: null, reason: 'no evidence rule covers this control yet', evidence: [], raciIssues: raci.issues };
+  }
+  const deciding = applying.reduce((weakest, o) => (strength[o.outcome.status] < strength[weakest.outcome.status] ? o : weakest));
+  const evidence = dedupe(applying.flatMap((o) => o.outcome.evidence));
+  const producers = new Set(evidence.map((e) => e.side).filter((s): s is OwnerSide => s !== null));
+  const uncredited = raci.responsible.length > 0 ? [...producers].filter((side) => !raci.responsible.includes(side)) : [];
+  return {
+    ...base,
+    status: deciding.outcome.status,
+    rule: { id: deciding.rule.id, title: deciding.rule.title },
+    reason: deciding.outcome.reason,
+    evidence,
+    raciIssues: [...raci.issues, ...uncredited.map((side) => `evidence produced by ${sideName(side)}, but the RACI names ${raci.responsible.map(sideName).join(' and ')} responsible`)],
+  };
+}
+
+const sideName = (side: OwnerSide) => (side === 'msp' ? 'the MSP' : 'internal IT');
+
+function raciFor(controlId: string, raci: readonly RaciEntry[]) {
+  const rows = raci.filter((row) => row.controls.includes(controlId));
+  const accountable = [...new Set(rows.map((r) => r.accountable))];
+  const responsible = [...new Set(rows.flatMap((r) => r.responsible))].sort() as OwnerSide[];
+  const issues: string[] = [];
+  if (rows.length === 0) issues.push('no RACI row names this control');
+  if (accountable.length > 1) issues.push(`two Accountables: ${rows.map((r) => `${sideName(r.accountable)} (${r.task})`).join(', ')}`);
+  return { accountable: accountable.length === 1 ? accountable[0]! : null, responsible, issues };
+}
+
+function dedupe(evidence: EvidenceRef[]): EvidenceRef[] {
+  const seen = new Map(evidence.map((e) => [`${e.file}|${e.label}`, e]));
+  return [...seen.values()];
+}
