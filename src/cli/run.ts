@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runBuild } from './build-command.ts';
+import { runFrameworks } from './frameworks-command.ts';
+import { runInspect } from './inspect-command.ts';
 import { UserError } from './user-error.ts';
 import { runVerify } from './verify-command.ts';
 
@@ -21,6 +23,8 @@ const mainHelp = `proofbook ${toolVersion} — evidence portal and signed compli
 Usage:
   proofbook build [options]      ingest the data drop, build portals, packets and seals
   proofbook verify PATH          check manifests, hashes and signatures of built output
+  proofbook inspect FILE...      read exports without building: format, rows, diagnostics
+  proofbook frameworks [--json]  list the control catalogs (HIPAA, PCI DSS, NYDFS 500, FTC)
   proofbook <command> --help     options of a command
 
 Exit codes: 0 ok, 1 data or verification failure, 2 usage error.
@@ -33,7 +37,7 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number>;
 }
 
-const commands: Record<string, Command> = { build: runBuild, verify: runVerify };
+const commands: Record<string, Command> = { build: runBuild, verify: runVerify, frameworks: runFrameworks, inspect: runInspect };
 
 /** Parses the command line, runs the command, and turns user mistakes into messages and exit codes. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../cli/user-error.ts';
 import { rules } from '../model/rules.ts';
@@ -20,13 +20,20 @@ export async function readYamlConfig<T extends z.ZodType>(filePath: string, show
   const parsed = schema.safeParse(document.toJS() ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  // Point at the deepest node that exists on the issue's path (a missing key points at its parent).
-  let node: unknown;
-  for (let depth = issue.path.length; depth >= 0 && !node; depth--) {
-    node = depth === 0 ? document.contents : document.getIn(issue.path.slice(0, depth) as (string | number)[], true);
-  }
-  const range = (node as { range?: [number, number] } | undefined)?.range;
-  const place = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
+  const place = yamlPlace(document, lineCounter, issue.path);
   const key = issue.path.join('.') || '(top level)';
   throw new UserError(`${shownAs}:${place.line}:${place.col}: ${key}: ${issue.message}`, rules['drop/bad-config'].hint);
+}
+
+/**
+ * Line and column (1-based) of the deepest node that exists on `path` in a parsed YAML document:
+ * a missing key points at its parent, so a message always lands where the user has to edit.
+ */
+export function yamlPlace(document: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): { line: number; col: number } {
+  let node: unknown;
+  for (let depth = path.length; depth >= 0 && !node; depth--) {
+    node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth) as (string | number)[], true);
+  }
+  const range = (node as { range?: [number, number] } | undefined)?.range;
+  return range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
 }

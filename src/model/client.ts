@@ -49,6 +49,10 @@ export const ClientConfig = z.strictObject({
       .strictObject({ critical: days, high: days, medium: days, low: days })
       .meta({ description: 'Remediation target in days from first seen, per severity' }),
   }),
+  not_applicable: z
+    .record(z.string(), z.string().min(1, 'say why the control does not apply'))
+    .default({})
+    .meta({ description: 'Control id → the reason it does not apply to this client (shown with the control)' }),
 });
 export type ClientConfig = z.infer<typeof ClientConfig>;
 

@@ -5,7 +5,7 @@
 export const rules = {
   'file/unknown-format': {
     title: 'Unknown file format',
-    hint: 'Supported: Nessus CSV, generic findings CSV, generic tickets CSV (see README "Input formats"). Rename the header row to a supported column set, or move the file out of the drop.',
+    hint: 'See docs/input-formats.md for every supported export. For a CSV of another tool, rename its header row to the columns of the generic CSV of its kind (e.g. generic-findings-csv), or declare a column mapping in client.yaml for tickets; or move the file out of the drop.',
   },
   'file/empty': {
     title: 'Empty file',
@@ -63,6 +63,26 @@ export const rules = {
     title: 'Not exactly one Accountable',
     hint: 'Each task has exactly one Accountable party: write either "msp" or "internal" in the accountable column.',
   },
+  'file/legacy-encoding': {
+    title: 'Read as Windows-1252',
+    hint: 'The file is not valid UTF-8, so it was read as Windows-1252 (what Excel writes as "CSV"). If characters look wrong on the portal, export as "CSV UTF-8" instead.',
+  },
+  'xml/malformed': {
+    title: 'Malformed XML',
+    hint: 'The report is not well-formed XML at this line (often a file cut off during export or copy); export the report again.',
+  },
+  'json/malformed': {
+    title: 'Malformed JSON',
+    hint: 'Each record must be a JSON object: one per line for JSON lines, or the elements of the records array; export the file again if it was cut off.',
+  },
+  'yaml/malformed': {
+    title: 'Malformed YAML',
+    hint: 'Check the indentation and quoting of the YAML at this line.',
+  },
+  'field/formula': {
+    title: 'Formula-like cell',
+    hint: 'A cell starting with =, @, or +/- followed by a function call would run as a formula in a spreadsheet. Proofbook keeps it as plain text and neutralises it in any CSV it writes; no action is needed unless the value is wrong.',
+  },
   'drop/unknown-client': {
     title: 'Unknown client',
     hint: 'Each client folder under data/ needs a client.yaml; check the folder name or create the file.',
@@ -70,6 +90,30 @@ export const rules = {
   'drop/bad-config': {
     title: 'Invalid configuration file',
     hint: 'Fix the key named in the message; README "Data drop layout" lists every key.',
+  },
+  'template/unknown-file': {
+    title: 'Not a packet template',
+    hint: 'A templates folder overlays the bundled one file by file: packet.hbs, heads.hbs and print.css at its top, partials/*.hbs below (docs/packet.md lists them). Rename the file to the one it replaces, or move it out of the folder.',
+  },
+  'template/syntax': {
+    title: 'Template syntax error',
+    hint: 'Fix the Handlebars expression at this line: every {{#block}} needs its {{/block}} and every {{ its }}.',
+  },
+  'catalog/invalid': {
+    title: 'Invalid control catalog',
+    hint: 'Fix the key named in the message; docs/frameworks.md lists every key of a catalog, supplement and crosswalk file. Write control ids in quotes ("12.10"): unquoted, YAML reads 12.10 as the number 12.1.',
+  },
+  'catalog/duplicate-id': {
+    title: 'Control id defined twice',
+    hint: 'Every control id is defined once across all catalogs and supplements; rename or remove one of the two entries.',
+  },
+  'catalog/unknown-parent': {
+    title: 'Parent control not defined',
+    hint: 'A parent names a control of the same framework defined above it (catalogs list controls in source order); correct the id or move the parent up.',
+  },
+  'crosswalk/unknown-control': {
+    title: 'Crosswalk names an unknown control',
+    hint: 'Each crosswalk id must be defined in the catalog of the framework it is listed under; check the spelling against `proofbook frameworks`.',
   },
 } as const satisfies Record<string, { title: string; hint: string }>;
 

@@ -14,14 +14,12 @@ const control = (framework: Framework, id: string, kind: Control['kind'] = 'requ
 
 const catalog = (framework: Framework, controls: Control[]) => ({ framework, title: framework, version: '1', source: { citation: framework, url: null }, controls });
 
+const hipaa = [control('hipaa', '164.308(a)(1)', 'standard'), control('hipaa', '164.308(a)(1)(ii)(A)', 'implementation-specification', '164.308(a)(1)'), control('hipaa', '164.310(d)(1)', 'standard')];
+const pci = [control('pci-dss-4.0.1', '11', 'principal-requirement'), control('pci-dss-4.0.1', '11.3.1', 'requirement', '11'), control('pci-dss-4.0.1', '12.10.1')];
 const frameworks: Frameworks = {
-  catalogs: [
-    catalog('hipaa', [control('hipaa', '164.308(a)(1)', 'standard'), control('hipaa', '164.308(a)(1)(ii)(A)', 'implementation-specification', '164.308(a)(1)'), control('hipaa', '164.310(d)(1)', 'standard')]),
-    catalog('pci-dss-4.0.1', [control('pci-dss-4.0.1', '11', 'principal-requirement'), control('pci-dss-4.0.1', '11.3.1', 'requirement', '11'), control('pci-dss-4.0.1', '12.10.1')]),
-  ],
-  topics: [{ id: 'vulnerability-management', title: 'Vulnerability management', controls: [] }],
+  catalogs: [catalog('hipaa', hipaa), catalog('pci-dss-4.0.1', pci)],
+  topics: [{ id: 'vulnerability-management', title: 'Vulnerability management', controls: [hipaa[1]!, pci[1]!] }],
 };
-frameworks.topics[0]!.controls.push(frameworks.catalogs[0]!.controls[1]!, frameworks.catalogs[1]!.controls[1]!);
 
 const rules = [
   EvidenceRule.parse({ id: 'scans', title: 'Scans ran and findings are fixed in time', check: 'findings-remediation', topics: ['vulnerability-management'], ttl_days: 92 }),
