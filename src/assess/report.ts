@@ -3,6 +3,9 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Finding, RaciEntry, Ticket } from '../model/evidence.ts';
 import { periodBounds, type PeriodId } from '../model/period.ts';
 import { ReportModel, type IngestFile, type IngestSection } from '../model/report.ts';
+import type { Frameworks } from '../frameworks/load.ts';
+import { assessControls } from './controls/assess-controls.ts';
+import type { EvidenceRule } from './controls/rule-file.ts';
 import { assessFindings } from './findings.ts';
 import { headlines } from './headlines.ts';
 import { assessTickets } from './tickets.ts';
@@ -21,6 +24,8 @@ export interface ReportInput {
   diagnostics: Diagnostic[];
   generatedAt: string;
   toolVersion: string;
+  /** Catalogs and evidence rules; without them the report carries no control status. */
+  policy?: { frameworks: Frameworks; rules: readonly EvidenceRule[] } | null;
 }
 
 /** Evidence of one client and period → the report model both the portal and the packet show. */
@@ -30,6 +35,17 @@ export function buildReport(input: ReportInput): ReportModel {
   const tickets = assessTickets(input.tickets, bounds, input.client.sla.tickets);
   const ingest = ingestSection(input.files, input.diagnostics);
   const scanned = input.files.some((f) => f.kind === 'findings');
+  const controls = input.policy
+    ? assessControls({
+        ...input.policy,
+        scope: input.client.frameworks,
+        notApplicable: input.client.not_applicable,
+        raci: input.raci,
+        // Scanners and the help desk run on the MSP's side of a co-managed arrangement.
+        context: { periodEnd: bounds.end, findings, tickets, files: input.files, scanSide: 'msp' },
+        previous: input.previous?.controls ?? null,
+      })
+    : undefined;
   return ReportModel.parse({
     schemaVersion: 1,
     client: {
@@ -49,6 +65,7 @@ export function buildReport(input: ReportInput): ReportModel {
     tickets,
     raci: input.raci,
     ingest,
+    controls,
   });
 }
 
