@@ -15,7 +15,7 @@ const control = (framework: Framework, id: string, kind: Control['kind'] = 'requ
 const catalog = (framework: Framework, controls: Control[]) => ({ framework, title: framework, version: '1', source: { citation: framework, url: null }, controls });
 
 const hipaa = [control('hipaa', '164.308(a)(1)', 'standard'), control('hipaa', '164.308(a)(1)(ii)(A)', 'implementation-specification', '164.308(a)(1)'), control('hipaa', '164.310(d)(1)', 'standard')];
-const pci = [control('pci-dss-4.0.1', '11', 'principal-requirement'), control('pci-dss-4.0.1', '11.3.1', 'requirement', '11'), control('pci-dss-4.0.1', '12.10.1')];
+const pci = [control('pci-dss-4.0.1', '11', 'principal-requirement'), control('pci-dss-4.0.1', '11.3.1', 'requirement', '11'), control('pci-dss-4.0.1', '12.10.1'), control('pci-dss-4.0.1', '0', 'section')];
 const frameworks: Frameworks = {
   catalogs: [catalog('hipaa', hipaa), catalog('pci-dss-4.0.1', pci)],
   topics: [{ id: 'vulnerability-management', title: 'Vulnerability management', controls: [hipaa[1]!, pci[1]!] }],
@@ -91,6 +91,8 @@ describe('assessControls', () => {
     const ids = assessControls(input()).controls.map((c) => c.id);
     expect(ids).toContain('164.308(a)(1)');
     expect(ids).not.toContain('11');
+    // A heading with nothing under it and no owner (like NYDFS 500.1, definitions) obliges no one.
+    expect(ids).not.toContain('0');
   });
 
   it('reports two Accountables and evidence from a side the RACI does not name responsible', () => {

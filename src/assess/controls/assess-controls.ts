@@ -17,8 +17,12 @@ export interface ControlsInput {
   previous: ControlsSection | null;
 }
 
-/** Kinds that only group other controls; they are assessed only when nothing sits under them. */
+/**
+ * Kinds that group other controls. One is assessed only when nothing sits under it and it has an
+ * owner: a section such as NYDFS 500.1 (definitions) or 500.20 (enforcement) obliges no one.
+ */
 const groupingKinds = new Set(['section', 'principal-requirement', 'requirement-group']);
+const isObligation = (control: Control, parents: Set<string>) => !groupingKinds.has(control.kind) || (!parents.has(control.id) && control.owner !== null);
 
 const strength: Record<CheckOutcome['status'], number> = { gap: 0, partial: 1, satisfied: 2 };
 
@@ -39,7 +43,7 @@ export function assessControls(input: ControlsInput): ControlsSection {
     if (!catalog) continue;
     const parents = new Set(catalog.controls.map((c) => c.parent).filter((p): p is string => p !== null));
     const assessed = catalog.controls
-      .filter((control) => !groupingKinds.has(control.kind) || !parents.has(control.id))
+      .filter((control) => isObligation(control, parents))
       .map((control) => assessOne(control, input, outcomes, previous.get(`${framework}|${control.id}`) ?? null));
     controls.push(...assessed);
     const count = (status: ControlStatus) => assessed.filter((c) => c.status === status).length;
