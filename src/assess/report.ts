@@ -8,6 +8,7 @@ import { assessControls } from './controls/assess-controls.ts';
 import type { EvidenceRule } from './controls/rule-file.ts';
 import { assessFindings } from './findings.ts';
 import { headlines } from './headlines.ts';
+import { regulatoryOutputs } from './regulatory.ts';
 import { assessTickets } from './tickets.ts';
 
 export interface ReportInput {
@@ -66,6 +67,7 @@ export function buildReport(input: ReportInput): ReportModel {
     raci: input.raci,
     ingest,
     controls,
+    regulatory: input.policy && controls ? regulatoryOutputs({ frameworks: input.policy.frameworks, controls, findings, tickets }) : undefined,
   });
 }
 

@@ -177,6 +177,52 @@ export const ControlsSection = z.object({
 });
 export type ControlsSection = z.infer<typeof ControlsSection>;
 
+/** A group of controls (a regulation's section or safeguard) with the status of its controls. */
+export const ControlGroup = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** Worst status of its controls: gap, then partial, then not assessed; satisfied only when all are. */
+  status: ControlStatus,
+  counts: statusCounts,
+});
+export type ControlGroup = z.infer<typeof ControlGroup>;
+
+/** A control needing attention: a gap or partial status, with the reason. */
+export const OpenItem = z.object({ framework: Framework, id: z.string(), title: z.string(), status: ControlStatus, reason: z.string(), accountable: OwnerSide.nullable() });
+export type OpenItem = z.infer<typeof OpenItem>;
+
+/** What regulators ask for in their own shape, computed from the control status. */
+export const RegulatorySection = z.object({
+  /** NYDFS 500.17(b): support for the annual certification of compliance or acknowledgment of noncompliance. */
+  nydfsCertification: z
+    .object({
+      sections: z.array(ControlGroup),
+      /** True only when every assessed section is satisfied and none is unassessed. */
+      supportsCertification: z.boolean(),
+      /** Items an acknowledgment of noncompliance would have to name. */
+      acknowledgmentItems: z.array(OpenItem),
+    })
+    .nullable(),
+  /** FTC 16 CFR 314.4(i): the Qualified Individual's written report to the board. */
+  ftcBoardReport: z
+    .object({
+      overall: ControlGroup,
+      elements: z.array(ControlGroup),
+      materialMatters: z.array(z.string()),
+      recommendations: z.array(OpenItem),
+    })
+    .nullable(),
+  /** HIPAA 164.308(a)(1)(ii)(A): summary of the risk analysis for the period. */
+  hipaaRiskAnalysis: z
+    .object({
+      safeguards: z.array(ControlGroup),
+      vulnerabilities: z.array(z.string()),
+      gaps: z.array(OpenItem),
+    })
+    .nullable(),
+});
+export type RegulatorySection = z.infer<typeof RegulatorySection>;
+
 export const ReportModel = z.object({
   schemaVersion: z.literal(1),
   client: z.object({
@@ -200,5 +246,6 @@ export const ReportModel = z.object({
   ingest: IngestSection,
   /** Control status per in-scope framework; empty until catalogs and evidence rules are loaded. */
   controls: ControlsSection.default({ frameworks: [], controls: [] }),
+  regulatory: RegulatorySection.default({ nydfsCertification: null, ftcBoardReport: null, hipaaRiskAnalysis: null }),
 });
 export type ReportModel = z.infer<typeof ReportModel>;
