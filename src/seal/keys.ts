@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import forge from 'node-forge';
 import { UserError } from '../cli/user-error.ts';
+import { timestampEnv } from './timestamp.ts';
 
 /** The key that signs packets and manifests, from a PKCS#12 file. */
 export interface SigningKey {
@@ -15,11 +16,14 @@ export interface SigningKey {
   privateKeyPem: string;
   /** Subject common name of the signing certificate. */
   signer: string;
+  /** RFC 3161 time-stamping authority to ask for a signature time-stamp (PROOFBOOK_TSA_URL), if any. */
+  timestampAuthority?: string;
 }
 
 export const signingEnv = {
   p12: 'PROOFBOOK_SIGNING_P12',
   passphrase: 'PROOFBOOK_SIGNING_PASSWORD',
+  timestampAuthority: timestampEnv,
 } as const;
 
 const devPassphrase = 'proofbook-development';
@@ -29,6 +33,14 @@ const devPassphrase = 'proofbook-development';
  * `devKeyDir` (outside tracked files), created on first use.
  */
 export async function resolveSigningKey(env: NodeJS.ProcessEnv, devKeyDir: string): Promise<SigningKey> {
+  const timestampAuthority = env[signingEnv.timestampAuthority] || undefined;
+  if (timestampAuthority && !URL.canParse(timestampAuthority)) {
+    throw new UserError(`${signingEnv.timestampAuthority}="${timestampAuthority}" is not a URL`, 'Set it to the RFC 3161 endpoint of your time-stamping authority, e.g. http://timestamp.example/tsa, or unset it.');
+  }
+  return { ...(await resolveKeyFile(env, devKeyDir)), timestampAuthority };
+}
+
+async function resolveKeyFile(env: NodeJS.ProcessEnv, devKeyDir: string): Promise<SigningKey> {
   const p12Path = env[signingEnv.p12];
   if (p12Path) {
     if (!existsSync(p12Path)) {
@@ -44,7 +56,8 @@ export async function resolveSigningKey(env: NodeJS.ProcessEnv, devKeyDir: strin
   return openP12(await readFile(devPath), devPassphrase, true, devPath);
 }
 
-function openP12(p12: Buffer, passphrase: string, development: boolean, where: string): SigningKey {
+/** Opens a PKCS#12 file: its certificate and private key as PEM, and the signer's name. */
+export function openP12(p12: Buffer, passphrase: string, development: boolean, where: string): SigningKey {
   let parsed: forge.pkcs12.Pkcs12Pfx;
   try {
     parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), passphrase);

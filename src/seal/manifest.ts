@@ -1,5 +1,6 @@
-import { createPublicKey, createSign, createVerify, createHash } from 'node:crypto';
+import { createSign, createHash } from 'node:crypto';
 import { z } from 'zod';
+import { sealFiles } from '../verifier/packet.ts';
 
 /** One file named by a manifest: its path relative to the output (or data) folder and its digest. */
 export const ManifestEntry = z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().min(0) });
@@ -24,7 +25,8 @@ export const Manifest = z.object({
 });
 export type Manifest = z.infer<typeof Manifest>;
 
-export const manifestFiles = { manifest: 'manifest.json', signature: 'manifest.sig', certificate: 'signer.pem' } as const;
+/** The names the offline verifier looks for, so both read the same layout. */
+export const manifestFiles = sealFiles;
 
 /** Stable bytes: two-space JSON, entries sorted by path, trailing newline. */
 export function serialiseManifest(manifest: Manifest): Buffer {
@@ -37,10 +39,6 @@ const sortByPath = (entries: ManifestEntry[]) => [...entries].sort((a, b) => (a.
 /** RSA/ECDSA with SHA-256 over the manifest bytes; `openssl dgst -sha256 -verify` checks it. */
 export function signManifest(bytes: Buffer, privateKeyPem: string): Buffer {
   return createSign('sha256').update(bytes).sign(privateKeyPem);
-}
-
-export function verifyManifestSignature(bytes: Buffer, signature: Buffer, certificatePem: string): boolean {
-  return createVerify('sha256').update(bytes).verify(createPublicKey(certificatePem), signature);
 }
 
 export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
