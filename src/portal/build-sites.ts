@@ -1,25 +1,33 @@
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
-import { comparePeriods, PeriodId } from '../model/period.ts';
+import { comparePeriods } from '../model/period.ts';
 import type { ReportModel } from '../model/report.ts';
+import { periodsOnDisk, readHistory } from './history.ts';
+import { writeSearchIndexes } from './search-index.ts';
+import { reportFileName, summarize } from './summary.ts';
+import { clientPageFiles, mspPageFile } from '../site/lib/paths.ts';
 
 export interface BuildSitesOptions {
-  /** Where the portal lives, e.g. `dist/sites`; only the built clients' periods and indexes are replaced. */
+  /** Where the portal lives, e.g. `dist/sites`; only the built clients' periods and client pages are replaced. */
   outDir: string;
   /**
    * Scratch folder for staged models and Astro's output and caches; emptied first. It must lie inside
    * the current directory: for any other, Astro stages pages in `<cwd>/.astro/`, shared by every build.
    */
   workDir: string;
+  /** Where the MSP-internal overview of all clients goes; default `msp` beside `outDir` (`dist/msp`). */
+  mspDir?: string;
 }
 
 export interface BuildSitesResult {
-  /** HTML pages written. */
+  /** HTML pages written, the MSP overview included. */
   pages: number;
-  /** Every file written, relative to `outDir`, `/`-separated, sorted. */
+  /** Every file written below `outDir`, relative to it, `/`-separated, sorted. */
   files: string[];
+  /** The MSP overview's folder (absolute); it holds `index.html` and lies outside every client folder. */
+  mspDir: string;
 }
 
 const configFile = fileURLToPath(new URL('../../astro.config.mjs', import.meta.url));
@@ -29,8 +37,10 @@ let building = false;
 
 /**
  * Renders the evidence portal of the given report models with one Astro build, then moves each
- * client's pages to `outDir/<client>/<period>/` and its period list to `outDir/<client>/index.html`
- * (unless `outDir` already holds a later period of that client, whose index lists more).
+ * client's pages to `outDir/<client>/<period>/` (with the model as `report.json`, which later builds
+ * read for trends), its client pages to `outDir/<client>/` (unless `outDir` already holds a later
+ * period of that client), indexes each built client's pages on disk for search into
+ * `outDir/<client>/pagefind/`, and writes the MSP overview of every client on disk to `mspDir`.
  * Fails before touching `outDir` when Astro emits anything outside a built client's folders.
  */
 export async function buildSites(models: ReportModel[], options: BuildSitesOptions): Promise<BuildSitesResult> {
@@ -41,29 +51,41 @@ export async function buildSites(models: ReportModel[], options: BuildSitesOptio
   if (!workDir.startsWith(process.cwd() + sep)) {
     throw new Error(`Invalid option workDir: expected a folder inside the current directory (${process.cwd()}), got ${JSON.stringify(options.workDir)}.`);
   }
+  const outDir = resolve(options.outDir);
+  const mspDir = resolve(options.mspDir ?? join(dirname(outDir), 'msp'));
+  if (mspDir === outDir || mspDir.startsWith(outDir + sep)) {
+    throw new Error(`Invalid option mspDir: expected a folder outside outDir (${outDir}), got ${JSON.stringify(options.mspDir)}: the MSP overview must never sit inside the client portals.`);
+  }
   building = true;
   try {
-    return await buildOnce(models, resolve(options.outDir), workDir);
+    return await buildOnce(models, outDir, workDir, mspDir);
   } finally {
     building = false;
   }
 }
 
-async function buildOnce(models: ReportModel[], outDir: string, workDir: string): Promise<BuildSitesResult> {
+async function buildOnce(models: ReportModel[], outDir: string, workDir: string, mspDir: string): Promise<BuildSitesResult> {
   const built = periodsByClient(models);
-  if (built.size === 0) return { pages: 0, files: [] };
+  if (built.size === 0) return { pages: 0, files: [], mspDir };
 
-  const modelsDir = join(workDir, 'models');
+  const stage = join(workDir, 'models');
   const astroOut = join(workDir, 'out');
   await rm(workDir, { recursive: true, force: true });
-  await mkdir(modelsDir, { recursive: true });
-  for (const model of models) {
-    await writeFile(join(modelsDir, `${model.client.id}.${model.period.id}.json`), JSON.stringify(model));
-  }
+  await mkdir(join(stage, 'reports'), { recursive: true });
+  await mkdir(join(stage, 'summaries'), { recursive: true });
+  const summaries = [...models.map(summarize), ...(await readHistory(outDir, built))];
+  for (const model of models) await writeFile(join(stage, 'reports', `${model.client.id}.${model.period.id}.json`), JSON.stringify(model));
+  for (const summary of summaries) await writeFile(join(stage, 'summaries', `${summary.client.id}.${summary.period.id}.json`), JSON.stringify(summary));
 
   await withEnv(
     // NODE_ENV as the astro CLI sets it, whatever the caller's (vitest sets `test`).
-    { PROOFBOOK_MODELS_DIR: modelsDir, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+    {
+      PROOFBOOK_MODELS_DIR: stage,
+      // The MSP overview links to each client's portal relative to its own folder.
+      PROOFBOOK_SITES_HREF: relative(mspDir, outDir).split(sep).join('/'),
+      NODE_ENV: 'production',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     () =>
       build({
         // Astro resolves the config file against the root.
@@ -78,41 +100,43 @@ async function buildOnce(models: ReportModel[], outDir: string, workDir: string)
       }),
   );
 
-  const files = await listFiles(astroOut);
-  const strays = files.filter((file) => !belongsToBuiltPeriod(file, built));
+  const pages = await listFiles(astroOut);
+  const strays = pages.filter((file) => file !== mspPageFile && !belongsToBuiltClient(file, built));
   if (strays.length > 0) {
     throw new Error(
       `The portal build emitted files outside the client folders it built, which would leak across clients: ${strays.join(', ')}. ` +
-        'Inline every asset (no client scripts, no public/ files) so each page stands alone.',
+        'Inline every asset (no bundled client scripts, no public/ files) so each page stands alone.',
     );
   }
+  for (const model of models) {
+    await writeFile(join(astroOut, model.client.id, model.period.id, reportFileName), JSON.stringify(model));
+  }
 
-  const keptIndexes = new Set<string>();
+  const written: string[] = [];
   for (const [client, periods] of built) {
     for (const period of periods) {
       const target = join(outDir, client, period);
       await rm(target, { recursive: true, force: true });
       await cp(join(astroOut, client, period), target, { recursive: true });
+      written.push(...(await listFiles(target)).map((file) => `${client}/${period}/${file}`));
     }
-    // Rebuilding an older period leaves the index of a later one, which lists more periods.
+    // Rebuilding an older period leaves the client pages of a later one, which list more periods.
     const newest = [...periods].sort(comparePeriods).at(-1)!;
-    if ((await periodsOnDisk(join(outDir, client))).some((period) => comparePeriods(period, newest) > 0)) {
-      keptIndexes.add(`${client}/index.html`);
-      continue;
+    if ((await periodsOnDisk(join(outDir, client))).some((period) => comparePeriods(period, newest) > 0)) continue;
+    // Last, so the client index never lists a period whose pages are not in place yet.
+    for (const file of clientPageFiles) {
+      await cp(join(astroOut, client, file), join(outDir, client, file));
+      written.push(`${client}/${file}`);
     }
-    // Last, so the index never lists a period whose pages are not in place yet.
-    await cp(join(astroOut, client, 'index.html'), join(outDir, client, 'index.html'));
   }
-  const written = files.filter((file) => !keptIndexes.has(file));
-  return { pages: written.filter((file) => file.endsWith('.html')).length, files: written };
-}
+  written.push(...(await writeSearchIndexes(outDir, built.keys())));
 
-async function periodsOnDisk(clientDir: string): Promise<string[]> {
-  const entries = await readdir(clientDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
-  return entries.filter((entry) => entry.isDirectory() && PeriodId.safeParse(entry.name).success).map((entry) => entry.name);
+  await rm(mspDir, { recursive: true, force: true });
+  await mkdir(mspDir, { recursive: true });
+  await cp(join(astroOut, mspPageFile), join(mspDir, 'index.html'));
+
+  const files = written.sort();
+  return { pages: files.filter((file) => file.endsWith('.html')).length + 1, files, mspDir };
 }
 
 function periodsByClient(models: ReportModel[]): Map<string, Set<string>> {
@@ -127,15 +151,16 @@ function periodsByClient(models: ReportModel[]): Map<string, Set<string>> {
   return built;
 }
 
-/** `<client>/index.html` or `<client>/<period>/…` of a client and period built now. */
-function belongsToBuiltPeriod(file: string, built: Map<string, Set<string>>): boolean {
+/** A client page (`<client>/index.html`…) or `<client>/<period>/…` of a client and period built now. */
+function belongsToBuiltClient(file: string, built: Map<string, Set<string>>): boolean {
   const [client, second, ...rest] = file.split('/');
   const periods = built.get(client!);
   if (!periods) return false;
-  return rest.length === 0 ? second === 'index.html' : periods.has(second!);
+  return rest.length === 0 ? (clientPageFiles as readonly string[]).includes(second!) : periods.has(second!);
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+/** Every file below `dir`, relative and `/`-separated, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())

@@ -1,86 +1,178 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer-core';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSample, hostile, launchBrowser, listFiles, type BuiltSite } from './support.ts';
+import { alphaOnlyPlugin, buildSample, hostile, hostileModel, launchBrowser, listFiles, pageNames, sampleModels, serveStatic, type BuiltSite } from './support.ts';
+
+/** Scripts in attributes and elements, and a quote to break out of any attribute it lands in. */
+const payload = `"'><script>window.__pwned=1</script><img src=x onerror=window.__pwned=2><svg onload=window.__pwned=3>`;
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let site: BuiltSite;
 let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+/** Every HTML page: the client portals' and the MSP overview, relative to the build's root. */
+let pages: string[];
 beforeAll(async () => {
-  [site, browser] = await Promise.all([buildSample(), launchBrowser()]);
+  [site, browser] = await Promise.all([buildSample([...sampleModels(), hostileModel(payload)]), launchBrowser()]);
+  server = await serveStatic(site.root);
+  pages = [...(await listFiles(site.outDir)).filter((f) => f.endsWith('.html')).map((f) => `sites/${f}`), 'msp/index.html'];
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
+  await server?.close();
   await site?.remove();
 });
 
-const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;';
+/** Opens a page and records everything that went wrong while it loaded. */
+async function visit(page: Page, url: string): Promise<{ problems: string[]; requests: string[] }> {
+  const problems: string[] = [];
+  const requests: string[] = [];
+  const listeners = {
+    console: (message: { type(): string; text(): string }) => {
+      if (message.type() === 'error' || message.type() === 'warn') problems.push(`console ${message.type()}: ${message.text()}`);
+    },
+    pageerror: (error: unknown) => problems.push(`page error: ${String(error)}`),
+    requestfailed: (request: { url(): string }) => problems.push(`failed request: ${request.url()}`),
+    dialog: (dialog: { message(): string; dismiss(): Promise<void> }) => {
+      problems.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    },
+    request: (request: { url(): string }) => requests.push(request.url()),
+  };
+  for (const [event, listener] of Object.entries(listeners)) page.on(event as 'console', listener as never);
+  const response = await page.goto(url, { waitUntil: 'load' });
+  // The search page loads its index after the page itself: wait until it says what it found.
+  if (url.includes('search.html')) await page.waitForFunction(() => !document.getElementById('search-status')!.textContent!.startsWith('Searching'));
+  if (response && !response.ok() && response.status() !== 0) problems.push(`status ${response.status()}`);
+  for (const [event, listener] of Object.entries(listeners)) page.off(event as 'console', listener as never);
+  return { problems, requests };
+}
 
-describe('untrusted text', () => {
-  it('is escaped in the findings page HTML, title and output alike', async () => {
-    const html = await readFile(join(site.outDir, 'alpha-dental/2026-Q3/findings.html'), 'utf8');
-    expect(html.split(escaped).length - 1).toBeGreaterThanOrEqual(2);
-    expect(html).not.toContain('<script');
-    expect(html).not.toContain('<img');
+/** Every link of the page, resolved to an absolute URL without its fragment. */
+const linkTargets = (page: Page) => page.$$eval('a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href.split('#')[0]!));
+
+describe('from a static server', () => {
+  it('every page loads with no console error and no failed request, and every link resolves', async () => {
+    const page = await browser.newPage();
+    const targets = new Set<string>();
+    for (const file of pages) {
+      const { problems } = await visit(page, `${server.url}/${file}`);
+      expect(problems, file).toEqual([]);
+      for (const target of await linkTargets(page)) targets.add(target);
+    }
+    for (const target of targets) {
+      expect(target.startsWith(server.url), target).toBe(true);
+      expect((await fetch(target)).status, target).toBe(200);
+    }
+    await page.close();
   });
 
-  it('runs nothing in Chromium and shows as text', async () => {
+  it("search finds a finding's plugin id within its own client, and not in another", async () => {
     const page = await browser.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(pathToFileURL(join(site.outDir, 'alpha-dental/2026-Q3/findings.html')).href, { waitUntil: 'load' });
-    await page.click('.table-wrap:has(#open) tbody details summary');
-    const seen = await page.evaluate(() => ({
-      title: (document.querySelector('.table-wrap:has(#open) tbody th') as HTMLElement).innerText,
-      output: (document.querySelector('.table-wrap:has(#open) tbody pre') as HTMLElement).innerText,
-      scripts: document.scripts.length,
-      images: document.images.length,
-    }));
-    expect(dialogs).toEqual([]);
-    expect(seen.title).toContain(hostile);
-    expect(seen.output).toContain(hostile);
-    expect(seen.scripts).toBe(0);
-    expect(seen.images).toBe(0);
+    await visit(page, `${server.url}/sites/alpha-dental/search.html?q=${alphaOnlyPlugin}`);
+    const found = await page.$$eval('#search-results a', (links) => links.map((a) => [(a as HTMLAnchorElement).href, a.textContent]));
+    // The finding's own page, and the comparison that lists it as new.
+    expect(found.sort()).toEqual([
+      [`${server.url}/sites/alpha-dental/2026-Q3/compare.html`, 'Changes, 2026-Q3'],
+      [`${server.url}/sites/alpha-dental/2026-Q3/findings.html`, 'Findings, 2026-Q3'],
+    ]);
+    for (const [href] of found) expect((await fetch(href!)).status, href!).toBe(200);
+
+    await visit(page, `${server.url}/sites/beta-cpa/search.html?q=${alphaOnlyPlugin}`);
+    expect(await page.$eval('#search-status', (s) => s.textContent)).toBe(`No page matches “${alphaOnlyPlugin}”.`);
+    expect(await page.$$('#search-results li')).toHaveLength(0);
+    await page.close();
+  });
+
+  it('axe finds no serious or critical violation on any page type', async () => {
+    const types = ['sites/alpha-dental/index.html', 'sites/alpha-dental/search.html?q=finding', ...pageNames.map((p) => `sites/alpha-dental/2026-Q3/${p}.html`), 'msp/index.html'];
+    const page = await browser.newPage();
+    for (const file of types) {
+      await visit(page, `${server.url}/${file}`);
+      await page.addScriptTag({ path: axeSource });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, file).toEqual([]);
+    }
     await page.close();
   });
 });
 
 describe('from file://', () => {
-  it('every page loads with no console error and no failed request', async () => {
-    const pages = (await listFiles(site.outDir)).filter((file) => file.endsWith('.html'));
+  it('every page loads on its own, with no console error and no failed request, and every link names a file that exists', async () => {
     const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warn') problems.push(`console ${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
-    page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()}`));
     for (const file of pages) {
-      const requests: string[] = [];
-      const onRequest = (request: { url(): string }) => requests.push(request.url());
-      page.on('request', onRequest);
-      await page.goto(pathToFileURL(join(site.outDir, file)).href, { waitUntil: 'load' });
-      page.off('request', onRequest);
+      const { problems, requests } = await visit(page, pathToFileURL(join(site.root, file)).href);
+      expect(problems, file).toEqual([]);
       // A page stands alone: the document itself is its only request.
       expect(requests, file).toHaveLength(1);
+      for (const target of await linkTargets(page)) expect(existsSync(fileURLToPath(target)), `${file}: ${target}`).toBe(true);
     }
-    expect(problems).toEqual([]);
     await page.close();
   });
 
-  it('follows the overview navigation to the findings page and the other period', async () => {
+  it('the search page says how to serve the portal instead of failing', async () => {
+    const page = await browser.newPage();
+    await visit(page, `${pathToFileURL(join(site.outDir, 'alpha-dental/search.html')).href}?q=${alphaOnlyPlugin}`);
+    const notice = await page.$eval('#search-offline', (n) => ({ hidden: (n as HTMLElement).hidden, text: (n as HTMLElement).innerText }));
+    expect(notice.hidden).toBe(false);
+    expect(notice.text).toContain('python3 -m http.server 8000');
+    expect(notice.text).toContain('http://localhost:8000/alpha-dental/search.html');
+    await page.close();
+  });
+
+  it('follows the navigation from the client index to a page of another period', async () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(join(site.outDir, 'alpha-dental/index.html')).href);
     await Promise.all([page.waitForNavigation(), page.click('a.latest')]);
     expect(page.url()).toMatch(/alpha-dental\/2026-Q3\/index\.html$/);
-    await Promise.all([page.waitForNavigation(), page.click('nav[aria-label="Pages of this period"] a[href="findings.html"]')]);
-    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Findings');
+    await Promise.all([page.waitForNavigation(), page.click('nav[aria-label="Pages of this period"] a[href="compare.html"]')]);
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Changes since 2026-Q2');
     await Promise.all([page.waitForNavigation(), page.click('nav[aria-label="Periods"] a[href="../2026-Q2/index.html"]')]);
     expect(page.url()).toMatch(/alpha-dental\/2026-Q2\/index\.html$/);
+    await page.close();
+  });
+});
+
+describe('untrusted text', () => {
+  it('is escaped in the findings page HTML, title and output alike', async () => {
+    const html = await readFile(join(site.outDir, 'alpha-dental/2026-Q3/findings.html'), 'utf8');
+    expect(html.split('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;').length - 1).toBeGreaterThanOrEqual(2);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+  });
+
+  it('shows as text and runs nothing on any page of a client whose every text field holds a payload', async () => {
+    const hostilePages = [...pages.filter((p) => p.startsWith('sites/hostile-clinic/')), 'msp/index.html'];
+    expect(hostilePages).toHaveLength(2 + pageNames.length + 1);
+    const page = await browser.newPage();
+    for (const file of [...hostilePages, 'sites/hostile-clinic/search.html?q=script']) {
+      const { problems } = await visit(page, `${server.url}/${file}`);
+      if (file.includes('?q=')) expect(await page.$$('#search-results li'), file).not.toHaveLength(0);
+      const seen = await page.evaluate(() => ({
+        pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+        text: document.body.innerText,
+        images: document.images.length,
+        handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+        scripts: document.scripts.length,
+      }));
+      expect(problems, file).toEqual([]);
+      expect(seen.pwned, file).toBeNull();
+      expect(seen.text, file).toContain(payload);
+      expect(seen.images, file).toBe(0);
+      expect(seen.handlers, file).toBe(0);
+      // Only the search page has a script: its own, inline.
+      expect(seen.scripts, file).toBe(file.includes('search.html') ? 1 : 0);
+    }
+    // The alpha client's hostile finding title too, opened from disk.
+    await page.goto(pathToFileURL(join(site.outDir, 'alpha-dental/2026-Q3/findings.html')).href);
+    expect(await page.$eval('.table-wrap:has(#open) tbody th', (th) => (th as HTMLElement).innerText)).toContain(hostile);
     await page.close();
   });
 });

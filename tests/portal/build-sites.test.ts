@@ -1,9 +1,10 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSites } from '../../src/portal/build-sites.ts';
 import { sampleReport } from '../support/sample-report.ts';
-import { buildSample, clients, linksOf, listFiles, markerA, pageNames, periods, type BuiltSite } from './support.ts';
+import { buildSample, clients, linksOf, listFiles, markers, pageNames, periods, type BuiltSite } from './support.ts';
 
 let site: BuiltSite;
 let files: string[];
@@ -13,15 +14,34 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => site?.remove());
 
+/** What a file holds as text: Pagefind's index files are gzip-compressed, everything else is read as is. */
+async function readable(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  return (gzip ? gunzipSync(bytes) : bytes).toString('latin1');
+}
+
 describe('buildSites output', () => {
-  it('writes every page of every client and period, and a client index', () => {
+  it('writes every page of every client and period, the client pages, each model and a search index per client', () => {
     const expected = clients.flatMap((client) => [
       `${client}/index.html`,
-      ...periods.flatMap((period) => pageNames.map((page) => `${client}/${period}/${page}.html`)),
+      `${client}/search.html`,
+      ...periods.flatMap((period) => [...pageNames.map((page) => `${client}/${period}/${page}.html`), `${client}/${period}/report.json`]),
     ]);
-    expect(files).toEqual(expected.sort());
+    expect(files.filter((file) => !file.includes('/pagefind/'))).toEqual(expected.sort());
+    for (const client of clients) {
+      expect(files).toEqual(expect.arrayContaining([`${client}/pagefind/pagefind.js`, `${client}/pagefind/pagefind-entry.json`]));
+    }
     expect(site.result.files).toEqual(files);
-    expect(site.result.pages).toBe(22);
+    // 2 clients × (2 client pages + 2 periods × 7 pages) + the MSP overview.
+    expect(site.result.pages).toBe(33);
+  });
+
+  it('writes the MSP overview to its own folder beside the portals, listing every client', async () => {
+    expect(site.result.mspDir).toBe(join(site.root, 'msp'));
+    expect(await listFiles(site.result.mspDir)).toEqual(['index.html']);
+    const html = await readFile(join(site.result.mspDir, 'index.html'), 'utf8');
+    for (const client of clients) expect(html).toContain(`href="../sites/${client}/index.html"`);
   });
 
   it('points each client index at the latest period and lists them all', async () => {
@@ -37,20 +57,28 @@ describe('buildSites output', () => {
     expect(top.map((entry) => [entry.name, entry.isDirectory()])).toEqual(clients.map((client) => [client, true]));
   });
 
-  it("keeps client A's data out of client B's folder", async () => {
-    const bFiles = files.filter((file) => file.startsWith('beta-cpa/'));
-    expect(bFiles.length).toBe(11);
-    for (const file of bFiles) {
-      const html = await readFile(join(site.outDir, file), 'utf8');
-      expect(html, file).not.toContain(markerA);
-      expect(html, file).not.toContain('alpha-dental');
+  it("keeps each client's data out of every other client's folder: pages, JSON, scripts and search index", async () => {
+    for (const client of clients) {
+      const own = files.filter((file) => file.startsWith(`${client}/`));
+      const texts = new Map(await Promise.all(own.map(async (file) => [file, await readable(join(site.outDir, file))] as const)));
+      for (const other of clients.filter((c) => c !== client)) {
+        for (const [file, text] of texts) {
+          expect(text, `${other}'s marker in ${file}`).not.toContain(markers[other]);
+          expect(text, `${other}'s id in ${file}`).not.toContain(other);
+        }
+      }
+      // The marker is really planted, in the pages, the model and the search index alike, so its absence above means something.
+      for (const kind of ['/2026-Q3/findings.html', '/2026-Q3/report.json', '.pf_fragment', '.pf_index']) {
+        const holding = [...texts].filter(([file, text]) => file.includes(kind) && text.includes(markers[client]));
+        expect(holding.length, `${client}: marker in a ${kind} file`).toBeGreaterThan(0);
+      }
+      // The MSP overview is in no client's folder.
+      for (const [file, text] of texts) expect(text, file).not.toContain('MSP internal');
     }
-    // The marker is really planted, so its absence above means something.
-    expect(await readFile(join(site.outDir, 'alpha-dental/2026-Q3/findings.html'), 'utf8')).toContain(markerA);
   });
 
   it('links only with relative hrefs to files that exist in the same client folder', async () => {
-    for (const file of files) {
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
       const page = join(site.outDir, file);
       const clientDir = join(site.outDir, file.split('/')[0]!);
       const links = linksOf(await readFile(page, 'utf8'));
@@ -80,5 +108,11 @@ describe('buildSites refuses', () => {
     await expect(buildSites([sampleReport()], { outDir: '/tmp/unused', workDir: '/tmp/unused-work' })).rejects.toThrow(
       'Invalid option workDir: expected a folder inside the current directory',
     );
+  });
+
+  it('an MSP folder inside the portal folder', async () => {
+    await expect(
+      buildSites([sampleReport()], { outDir: '.proofbook/unused/sites', workDir: '.proofbook/unused-work', mspDir: '.proofbook/unused/sites/msp' }),
+    ).rejects.toThrow('Invalid option mspDir: expected a folder outside outDir');
   });
 });

@@ -3,14 +3,26 @@
  * and names a file, so the portal works from file:// (a USB stick) as well as from any static host.
  */
 
+/** The pages of one client and period, in navigation order; a new evidence page adds one line here. */
 export const periodPages = [
   { slug: 'index', label: 'Overview' },
   { slug: 'findings', label: 'Findings' },
   { slug: 'tickets', label: 'Tickets & SLA' },
+  { slug: 'compare', label: 'Changes' },
+  { slug: 'evidence', label: 'Evidence index' },
   { slug: 'ingest', label: 'Ingest report' },
   { slug: 'raci', label: 'RACI' },
 ] as const;
 export type PeriodPage = (typeof periodPages)[number]['slug'];
+
+/** The pages of a client across its periods, in `<client>/`. */
+export const clientPageFiles = ['index.html', 'search.html'] as const;
+
+/**
+ * Where Astro writes the MSP overview before `buildSites` moves it to its own folder. A client id has
+ * no underscore, so no client's folder or page can collide with it.
+ */
+export const mspPageFile = 'msp_overview.html';
 
 /** Path from the site root, e.g. `smile-dental/2026-Q3/findings.html`. */
 export function periodPagePath(client: string, period: string, page: PeriodPage): string {
@@ -19,6 +31,10 @@ export function periodPagePath(client: string, period: string, page: PeriodPage)
 
 export function clientIndexPath(client: string): string {
   return `${client}/index.html`;
+}
+
+export function searchPagePath(client: string): string {
+  return `${client}/search.html`;
 }
 
 /** The href that leads from the page at `from` to the page at `to`, both paths from the site root. */

@@ -1,25 +1,59 @@
 import { getCollection } from 'astro:content';
 import { comparePeriods } from '../../model/period.ts';
+import type { ReportModel } from '../../model/report.ts';
+import type { PeriodSummary } from '../../portal/summary.ts';
 
-/** `getStaticPaths` of every per-period page: one page per model, the model as its only prop. */
+/**
+ * `getStaticPaths` of every per-period page: one page per model, with the summaries of that client's
+ * periods up to and including this one (oldest first) for trends and the comparison. Nothing of any
+ * other client is in reach of the page.
+ */
 export async function periodPaths() {
-  const reports = await getCollection('reports');
-  return reports.map(({ data }) => ({
-    params: { client: data.client.id, period: data.period.id },
-    props: { report: data },
+  const reports = (await getCollection('reports')).map(({ data }) => data as ReportModel);
+  const summaries = (await getCollection('summaries')).map(({ data }) => data as PeriodSummary);
+  return reports.map((report) => ({
+    params: { client: report.client.id, period: report.period.id },
+    props: { report, history: historyOf(summaries, report.client.id, report.period.id), inPortal: periodsInPortal(summaries, report.client.id) },
   }));
 }
 
 /**
- * `getStaticPaths` of the client index: per client, the model of its latest period, which lists
- * every period of that client; no other client's model is in reach of the page.
+ * The periods of a client whose pages the portal holds once this build is in place (built now or
+ * before): a model may list a period that was never built, and a link to it would lead nowhere.
+ */
+export function periodsInPortal(summaries: PeriodSummary[], client: string): string[] {
+  return summaries.filter((s) => s.client.id === client).map((s) => s.period.id).sort(comparePeriods);
+}
+
+/** A client's summaries up to `period`, oldest first. */
+export function historyOf(summaries: PeriodSummary[], client: string, period: string): PeriodSummary[] {
+  return summaries
+    .filter((s) => s.client.id === client && comparePeriods(s.period.id, period) <= 0)
+    .sort((a, b) => comparePeriods(a.period.id, b.period.id));
+}
+
+/**
+ * `getStaticPaths` of the client pages (index, search): per client, the model of its latest period,
+ * which lists every period of that client.
  */
 export async function clientPaths() {
-  const reports = await getCollection('reports');
-  const latest = new Map<string, (typeof reports)[number]['data']>();
-  for (const { data } of reports) {
-    const seen = latest.get(data.client.id);
-    if (!seen || comparePeriods(data.period.id, seen.period.id) > 0) latest.set(data.client.id, data);
+  const reports = (await getCollection('reports')).map(({ data }) => data as ReportModel);
+  const latest = new Map<string, ReportModel>();
+  for (const report of reports) {
+    const seen = latest.get(report.client.id);
+    if (!seen || comparePeriods(report.period.id, seen.period.id) > 0) latest.set(report.client.id, report);
   }
-  return [...latest.values()].map((report) => ({ params: { client: report.client.id }, props: { report } }));
+  const summaries = (await getCollection('summaries')).map(({ data }) => data as PeriodSummary);
+  return [...latest.values()].map((report) => ({ params: { client: report.client.id }, props: { report, inPortal: periodsInPortal(summaries, report.client.id) } }));
+}
+
+/** The MSP overview's data: the latest summary of every client known to this build, by client id. */
+export async function latestSummaries(): Promise<PeriodSummary[]> {
+  const latest = new Map<string, PeriodSummary>();
+  for (const { data } of await getCollection('summaries')) {
+    const summary = data as PeriodSummary;
+    const seen = latest.get(summary.client.id);
+    if (!seen || comparePeriods(summary.period.id, seen.period.id) > 0) latest.set(summary.client.id, summary);
+  }
+  return [...latest.values()].sort((a, b) => (a.client.id < b.client.id ? -1 : 1));
 }

@@ -1,0 +1,145 @@
+import { severityLabels } from '../../model/labels.ts';
+import type { FindingsSection, PrioritySummary, SeveritySummary } from '../../model/report.ts';
+import type { PeriodSummary } from '../../portal/summary.ts';
+import type { BarChartInput, LineChartInput, Marker } from './charts.ts';
+import { count, hours } from './format.ts';
+
+/**
+ * What each chart of the portal shows, from the report model's own figures: one function per chart,
+ * data in, chart input out. A new evidence page adds its chart here.
+ */
+
+/** On time, late, no SLA: the same three fills wherever findings are charted. */
+const slaSeries = [
+  { label: 'Past SLA', fill: 'hatch' },
+  { label: 'Within SLA', fill: 'light' },
+  { label: 'No SLA (informational)', fill: 'dots' },
+] as const satisfies BarChartInput['series'];
+
+export function findingsBySeverityChart(bySeverity: SeveritySummary[]): BarChartInput {
+  return {
+    series: [...slaSeries],
+    rows: bySeverity.map((s) => {
+      const noSla = Math.max(0, s.open - s.breached - s.withinSla);
+      return { label: severityLabels[s.severity], values: [s.breached, s.withinSla, noSla], note: `${count(s.open)} open` };
+    }),
+    axisLabel: 'Open findings at the period end',
+  };
+}
+
+export function slaStateChart(findings: Pick<FindingsSection, 'open' | 'fixed'>): BarChartInput {
+  const tally = (rows: FindingsSection['open'], states: string[]) => rows.filter((f) => states.includes(f.sla)).length;
+  return {
+    series: [
+      { label: 'Late (past SLA, or fixed late)', fill: 'hatch' },
+      { label: 'On time (within SLA, or fixed in time)', fill: 'light' },
+      { label: 'No SLA', fill: 'dots' },
+    ],
+    rows: [
+      { label: 'Open at period end', values: [tally(findings.open, ['breached']), tally(findings.open, ['within']), tally(findings.open, ['no-sla'])], note: `${count(findings.open.length)} open` },
+      { label: 'Fixed in period', values: [tally(findings.fixed, ['fixed-late']), tally(findings.fixed, ['fixed-in-time']), tally(findings.fixed, ['no-sla'])], note: `${count(findings.fixed.length)} fixed` },
+    ],
+    axisLabel: 'Findings',
+  };
+}
+
+const measures = [
+  { key: 'ack', word: 'acknowledgment' },
+  { key: 'resolve', word: 'resolution' },
+] as const;
+type Measure = (typeof measures)[number]['key'];
+
+function p95Of(p: PrioritySummary, measure: Measure): { p95: number | null; target: number; met: boolean | null } {
+  return measure === 'ack'
+    ? { p95: p.ackP95, target: p.ackTargetHours, met: p.ackMet }
+    : { p95: p.resolveP95, target: p.resolveTargetHours, met: p.resolveMet };
+}
+
+/** P95 as a percentage of the target, so priorities with targets of 1 h and 168 h share one axis. */
+function percentOfTarget(p: PrioritySummary, measure: Measure): number | null {
+  const { p95, target } = p95Of(p, measure);
+  return p95 === null ? null : Math.round((p95 / target) * 1000) / 10;
+}
+
+export function ticketP95Chart(byPriority: PrioritySummary[]): BarChartInput {
+  return {
+    series: [
+      { label: 'Target not met', fill: 'hatch' },
+      { label: 'Target met', fill: 'light' },
+    ],
+    rows: byPriority.flatMap((p) =>
+      measures.map(({ key, word }) => {
+        const { p95, target, met } = p95Of(p, key);
+        const percent = percentOfTarget(p, key) ?? 0;
+        return {
+          label: `${p.priority} ${word}`,
+          values: met === false ? [percent, 0] : [0, percent],
+          note: p95 === null ? 'no data' : `${hours(p95)} of ${hours(target)}`,
+        };
+      }),
+    ),
+    axisLabel: 'P95 as % of the target',
+    reference: { value: 100, label: 'Target' },
+  };
+}
+
+const markers: Marker[] = ['circle', 'square', 'triangle', 'diamond'];
+
+/** The x axis of a trend: every period of the client up to this one, known or not. */
+function trendPeriods(periods: string[], current: string): string[] {
+  return periods.filter((p) => p <= current);
+}
+
+function valuesOver<T>(periods: string[], history: PeriodSummary[], pick: (s: PeriodSummary) => T | null): (T | null)[] {
+  return periods.map((period) => {
+    const summary = history.find((s) => s.period.id === period);
+    return summary ? pick(summary) : null;
+  });
+}
+
+export function findingsTrendChart(periods: string[], current: string, history: PeriodSummary[]): LineChartInput {
+  const xLabels = trendPeriods(periods, current);
+  return {
+    xLabels,
+    series: [
+      { label: 'Open', marker: 'circle', values: valuesOver(xLabels, history, (s) => s.findings.totals.open) },
+      { label: 'Past SLA', marker: 'square', values: valuesOver(xLabels, history, (s) => s.findings.totals.breached) },
+      { label: 'Fixed', marker: 'triangle', values: valuesOver(xLabels, history, (s) => s.findings.totals.fixed) },
+    ],
+    axisLabel: 'Findings',
+  };
+}
+
+export function ticketTrendChart(periods: string[], current: string, history: PeriodSummary[], measure: Measure): LineChartInput {
+  const xLabels = trendPeriods(periods, current);
+  const priorities = [...new Set(history.flatMap((s) => s.tickets.byPriority.map((p) => p.priority)))].sort();
+  return {
+    xLabels,
+    series: priorities.map((priority, i) => ({
+      label: priority,
+      marker: markers[i % markers.length]!,
+      values: valuesOver(xLabels, history, (s) => {
+        const p = s.tickets.byPriority.find((b) => b.priority === priority);
+        return p ? percentOfTarget(p, measure) : null;
+      }),
+    })),
+    axisLabel: `${measure === 'ack' ? 'Acknowledgment' : 'Resolution'} P95 as % of the target`,
+    reference: { value: 100, label: 'Target' },
+  };
+}
+
+/** The MSP overview: per client (in the order given), open findings past SLA and the rest. */
+export function portfolioPastSlaChart(summaries: PeriodSummary[]): BarChartInput {
+  return {
+    series: [
+      { label: 'Past SLA', fill: 'hatch' },
+      { label: 'Within SLA or no SLA', fill: 'light' },
+    ],
+    rows: summaries.map((s) => ({
+      label: s.client.id,
+      values: [s.findings.totals.breached, s.findings.totals.open - s.findings.totals.breached],
+      note: `${count(s.findings.totals.breached)} of ${count(s.findings.totals.open)} past SLA`,
+    })),
+    axisLabel: 'Open findings at the end of each client’s latest period',
+  };
+}

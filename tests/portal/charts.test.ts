@@ -1,0 +1,70 @@
+import { expect, it } from 'vitest';
+import { findingsBySeverityChart, findingsTrendChart, ticketP95Chart } from '../../src/site/lib/chart-data.ts';
+import { describeLines, layoutBars, layoutLines, niceScale } from '../../src/site/lib/charts.ts';
+import { summarize } from '../../src/portal/summary.ts';
+import { sampleReport } from '../support/sample-report.ts';
+
+it('rounds an axis up to 1, 2 or 5 × 10^n steps', () => {
+  expect(niceScale(0)).toEqual({ max: 1, step: 1 });
+  expect(niceScale(7)).toEqual({ max: 8, step: 2 });
+  expect(niceScale(100)).toEqual({ max: 100, step: 20 });
+  expect(niceScale(101)).toEqual({ max: 150, step: 50 });
+  expect(niceScale(0.9)).toEqual({ max: 1, step: 0.2 });
+});
+
+it('stacks bar segments in proportion, on one axis, with the reference line at its value', () => {
+  const layout = layoutBars({
+    series: [
+      { label: 'Past SLA', fill: 'hatch' },
+      { label: 'Within SLA', fill: 'light' },
+    ],
+    rows: [
+      { label: 'Critical', values: [3, 1], note: '4 open' },
+      { label: 'High', values: [0, 8], note: '8 open' },
+    ],
+    axisLabel: 'Open findings',
+    reference: { value: 5, label: 'Limit' },
+  });
+  const [critical, high] = layout.rows;
+  const unit = layout.plot.width / 8;
+  expect(critical!.segments.map((s) => s.width)).toEqual([3 * unit, unit].map((n) => Math.round(n * 10) / 10));
+  expect(critical!.segments[1]!.x).toBeCloseTo(critical!.segments[0]!.x + critical!.segments[0]!.width, 0);
+  expect(high!.segments[0]!.width).toBe(0);
+  expect(high!.segments[1]!.x + high!.segments[1]!.width).toBeCloseTo(layout.plot.x + layout.plot.width, 0);
+  expect(layout.reference!.x).toBeCloseTo(layout.plot.x + 5 * unit, 0);
+  expect(layout.ticks.map((t) => t.label)).toEqual(['0', '2', '4', '6', '8']);
+  expect(layout.legend.map((l) => [l.label, l.fill])).toEqual([['Past SLA', 'hatch'], ['Within SLA', 'light']]);
+});
+
+it('wraps a legend that would run past the chart onto a second line', () => {
+  const series = ['A long series label number one', 'A long series label number two', 'A long series label number three'].map((label) => ({ label, fill: 'light' as const }));
+  const layout = layoutBars({ series, rows: [{ label: 'x', values: [1, 1, 1], note: '3' }], axisLabel: 'n' });
+  expect(new Set(layout.legend.map((l) => l.y)).size).toBe(2);
+  for (const entry of layout.legend) expect(entry.x + 22 + entry.label.length * 7).toBeLessThanOrEqual(layout.width);
+  expect(layout.height).toBeGreaterThan(Math.max(...layout.legend.map((l) => l.y)));
+});
+
+it('breaks a trend line at a period with no data instead of bridging it', () => {
+  const input = { xLabels: ['2026-Q1', '2026-Q2', '2026-Q3'], series: [{ label: 'Open', marker: 'circle' as const, values: [4, null, 6] }], axisLabel: 'Findings' };
+  const [open] = layoutLines(input).series;
+  expect(open!.points).toHaveLength(2);
+  expect(open!.path.match(/M/g)).toHaveLength(2);
+  expect(open!.path).not.toContain('L');
+  expect(describeLines(input)).toBe('Findings. Open: 2026-Q1 4, 2026-Q2 no data, 2026-Q3 6.');
+});
+
+it('charts the model’s own figures', () => {
+  const model = sampleReport();
+  const severity = findingsBySeverityChart(model.findings.bySeverity);
+  expect(severity.rows.map((r) => r.values.reduce((a, b) => a + b, 0))).toEqual(model.findings.bySeverity.map((s) => s.open));
+
+  const p95 = ticketP95Chart(model.tickets.byPriority);
+  // P1 acknowledgment: 0.9 h of a 1 h target is 90 %, met; P1 resolution, 7 h of 8 h, is not met in the model.
+  expect(p95.rows[0]).toEqual({ label: 'P1 acknowledgment', values: [0, 90], note: '0.9 h of 1 h' });
+  expect(p95.rows[1]).toEqual({ label: 'P1 resolution', values: [87.5, 0], note: '7 h of 8 h' });
+
+  const q2 = summarize(sampleReport({ period: '2026-Q2' }));
+  const trend = findingsTrendChart(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'], '2026-Q3', [q2, summarize(model)]);
+  expect(trend.xLabels).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+  expect(trend.series[0]!.values).toEqual([null, 10, 10]);
+});
