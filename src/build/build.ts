@@ -1,36 +1,58 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
 import { UserError } from '../cli/user-error.ts';
 import type { Progress } from '../cli/progress.ts';
-import { listClients, readMsp } from '../ingest/drop.ts';
+import { listClients, readClient, readMsp, sha256File } from '../ingest/drop.ts';
 import type { PeriodId } from '../model/period.ts';
-import type { Diagnostic } from '../model/diagnostic.ts';
-import type { IngestFile, ReportModel } from '../model/report.ts';
-import { launchBrowser } from '../packet/browser.ts';
-import { buildPacket } from '../packet/packet.ts';
-import { buildSites } from '../portal/build-sites.ts';
 import { resolveSigningKey } from '../seal/keys.ts';
-import { assessClient } from './assess-client.ts';
-import { sealPeriod } from './seal-period.ts';
+import { sha256 } from '../seal/manifest.ts';
+import type { AssessedClient } from './assess-client.ts';
+import { mergeAccounts, noSeconds, type BuildContext, type IngestAccount, type StageSeconds } from './context.ts';
+import { toolDigests } from './inputs.ts';
+import { createPool, TaskFailure, type TaskError } from './pool.ts';
+import type { RenderedClient, StageCounts } from './render-client.ts';
+import { inShard, type Shard } from './shard.ts';
+import { browserRequest, type StageEvent, type WorkerTask } from './worker.ts';
+
+export type { IngestAccount } from './context.ts';
 
 export interface BuildOptions {
   dataDir: string;
   outDir: string;
   /** Scratch space and the development key live here (default .proofbook). */
   workDir: string;
+  /** Stage outputs by content hash (default <work>/cache); safe to delete, safe to share between CI runs. */
+  cacheDir: string;
   /** Handlebars packet templates and print CSS; a copy of the bundled ones can be customised. */
   templatesDir: string;
   client?: string;
   period?: PeriodId;
   strict: boolean;
+  /** Rebuild and re-sign sealed past periods whose inputs changed, instead of refusing. */
+  reseal: boolean;
+  /** Clients built at once, each in its own worker process. */
+  jobs: number;
+  shard?: Shard;
   env: NodeJS.ProcessEnv;
   progress: Progress;
   toolVersion: string;
 }
 
+/** A client whose build failed: its outputs and cache entries are left as they were. */
+export interface ClientFailure {
+  clientId: string;
+  error: TaskError;
+}
+
 export interface BuildSummary {
+  /** Clients selected (after --client and --shard), and those built without failure. */
   clients: number;
+  built: number;
   periods: number;
+  /** Sealed past periods left exactly as they were. */
+  kept: number;
   pages: number;
   packets: string[];
   rowsRead: number;
@@ -38,7 +60,12 @@ export interface BuildSummary {
   rejected: number;
   ingest: IngestAccount;
   developmentKey: boolean;
-  seconds: Record<'assess' | 'site' | 'packet' | 'seal', number>;
+  /** Per stage, summed over the workers (so above the wall time when they run in parallel). */
+  seconds: StageSeconds;
+  counts: StageCounts & { reports: { reused: number; built: number } };
+  filesWritten: number;
+  jobs: number;
+  failures: ClientFailure[];
 }
 
 /** Thrown when --strict finds rejected rows: the build writes nothing. */
@@ -50,121 +77,158 @@ export class StrictFailure extends Error {
   }
 }
 
-/** Every file read and every diagnostic, for the CLI's ingest report. */
-export interface IngestAccount {
-  files: IngestFile[];
-  diagnostics: Diagnostic[];
-}
+const workerModule = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
-export const packetFileName = (client: string, period: string): string => `${client}-${period}-packet.pdf`;
-
-/** The whole pipeline: ingest and assess → portal → packets → seal. Disk, browser and key live here. */
+/**
+ * The whole build, client by client in worker processes (--jobs at a time): phase one ingests and
+ * assesses every client, phase two renders portals, packets and seals. Both take each stage's output
+ * from the cache when its inputs are unchanged. A failing client is reported and skipped; the others
+ * are built.
+ */
 export async function build(options: BuildOptions): Promise<BuildSummary> {
-  const seconds = { assess: 0, site: 0, packet: 0, seal: 0 };
-  const timed = async <T>(stage: keyof typeof seconds, work: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    try {
-      return await work();
-    } finally {
-      seconds[stage] += (performance.now() - started) / 1000;
-    }
-  };
-  const { dataDir, outDir, progress } = options;
+  const { dataDir, progress } = options;
   const generatedAt = buildTime(options.env);
   const msp = await readMsp(dataDir);
-  const clientIds = options.client ? [options.client] : await listClients(dataDir);
-  if (clientIds.length === 0) throw new UserError(`no client folders in ${dataDir}`, 'Each client is a folder under the data folder holding a client.yaml.');
+  // A single named client is checked here, so a mistake in its name or client.yaml is one message.
+  if (options.client) await readClient(dataDir, options.client);
+  const clientIds = (options.client ? [options.client] : await listClients(dataDir)).filter((id) => !options.shard || inShard(id, options.shard));
+  if (clientIds.length === 0 && !options.shard) throw new UserError(`no client folders in ${dataDir}`, 'Each client is a folder under the data folder holding a client.yaml.');
 
-  progress.start(clientIds.length, 'clients assessed');
-  const assessed = await timed('assess', async () => {
-    const all = [];
-    for (const clientId of clientIds) {
-      progress.step(`${clientId}: ingest and assess`);
-      all.push(await assessClient(dataDir, clientId, msp, { period: options.period, generatedAt, toolVersion: options.toolVersion }));
-      progress.advance(clientId);
-    }
-    return all;
+  const env = { ...process.env, ...options.env };
+  const key = await resolveSigningKey(env, path.join(options.workDir, 'keys'));
+  const context: BuildContext = {
+    dataDir,
+    outDir: options.outDir,
+    cacheDir: options.cacheDir,
+    templatesDir: options.templatesDir,
+    keysDir: path.join(options.workDir, 'keys'),
+    msp,
+    shared: {
+      version: options.toolVersion,
+      ...(await toolDigests(options.templatesDir)),
+      msp: await sha256File(path.join(dataDir, 'msp.yaml')),
+      sourceDateEpoch: options.env.SOURCE_DATE_EPOCH || null,
+      signer: sha256(key.certificatePem),
+    },
+    generatedAt,
+    toolVersion: options.toolVersion,
+    period: options.period,
+    reseal: options.reseal,
+  };
+
+  let browser: Promise<Browser> | undefined;
+  const jobs = Math.max(1, Math.min(options.jobs, clientIds.length));
+  const pool = createPool<WorkerTask, unknown>({
+    size: jobs,
+    module: workerModule,
+    env,
+    async serve(request) {
+      if (request !== browserRequest) throw new Error(`unknown worker request ${JSON.stringify(request)}`);
+      browser ??= import('../packet/browser.ts').then(({ launchBrowser }) => launchBrowser());
+      return (await browser).wsEndpoint();
+    },
   });
-  progress.stop();
-  const reports = assessed.flatMap((c) => c.reports);
-  if (options.period && reports.length === 0) {
-    throw new UserError(`no client has data for period ${options.period}`, 'Check the folder names under data/<client>/ (YYYY-Qn).');
-  }
-  const ingest = ingestAccount(reports);
-  const rejected = reports.reduce((n, r) => n + r.ingest.totals.rejected, 0);
-  if (options.strict && rejected > 0) {
-    throw new StrictFailure(`--strict: ${rejected} rows were rejected; nothing was built`, ingest);
-  }
-
-  const site = await timed('site', async () => {
-    progress.start(1, 'portal builds');
-    progress.step(`portal: ${reports.length} client periods`);
-    // Astro needs its scratch folder inside the current directory; one per process keeps parallel builds apart.
-    const workDir = path.join(process.cwd(), '.proofbook', `site-work-${process.pid}`);
-    const result = await buildSites(reports, { outDir: path.join(outDir, 'sites'), workDir }).finally(() => rm(workDir, { recursive: true, force: true }));
-    progress.advance('portal');
+  const failures: ClientFailure[] = [];
+  const onEvent = (event: unknown) => {
+    const { clientId, stage, detail } = event as StageEvent;
+    progress.step(`${clientId}: ${stage} ${detail}`);
+  };
+  const runAll = async <R>(label: string, tasks: { clientId: string; task: WorkerTask }[]): Promise<R[]> => {
+    progress.start(tasks.length, label);
+    const settled = await Promise.all(
+      tasks.map(({ clientId, task }) =>
+        pool.run(task, onEvent).then(
+          (result) => {
+            progress.advance(clientId);
+            return result as R;
+          },
+          (error: unknown) => {
+            if (!(error instanceof TaskFailure)) throw error;
+            failures.push({ clientId, error: error.error });
+            progress.advance(`${clientId}: FAILED`);
+            return null;
+          },
+        ),
+      ),
+    );
     progress.stop();
-    return result;
-  });
+    return settled.filter((r): r is Awaited<R> => r !== null);
+  };
 
-  const key = await resolveSigningKey(options.env, path.join(options.workDir, 'keys'));
-  const packets = await timed('packet', () => writePackets(reports, options, key, progress));
-
-  await timed('seal', async () => {
-    for (const { clientId, reports: clientReports } of assessed) {
-      for (const report of clientReports) {
-        await sealPeriod({ outDir, dataDir, report, key, extraInputs: ['msp.yaml', `${clientId}/client.yaml`] });
-      }
+  try {
+    const assessed = await runAll<AssessedClient>(
+      'clients assessed',
+      clientIds.map((clientId) => ({ clientId, task: { phase: 'assess', context, clientId } })),
+    );
+    const selected = assessed.flatMap((c) => c.periods.filter((p) => p.selected));
+    if (options.period && selected.length === 0 && failures.length === 0) {
+      throw new UserError(`no client has data for period ${options.period}`, 'Check the folder names under data/<client>/ (YYYY-Qn).');
     }
-  });
+    const ingest = mergeAccounts(selected.map((p) => p.account));
+    const rejectedBy = assessed.filter((c) => c.periods.some((p) => p.selected && p.account.files.some((f) => f.rejected > 0))).map((c) => c.clientId);
+    if (options.strict && rejectedBy.length > 0) {
+      const rejected = ingest.files.reduce((n, f) => n + f.rejected, 0);
+      throw new StrictFailure(`--strict: ${rejected} rows were rejected (${rejectedBy.join(', ')}); nothing was built`, ingest);
+    }
+    const rendered = await runAll<RenderedClient>(
+      'clients built',
+      assessed.map((client) => ({ clientId: client.clientId, task: { phase: 'render', context, assessed: client } })),
+    );
+    return summarise({ clients: clientIds.length, assessed, rendered, ingest, failures, developmentKey: key.development, jobs });
+  } finally {
+    await pool.close();
+    if (browser) await (await browser).close();
+  }
+}
 
+function summarise(parts: {
+  clients: number;
+  assessed: AssessedClient[];
+  rendered: RenderedClient[];
+  ingest: IngestAccount;
+  failures: ClientFailure[];
+  developmentKey: boolean;
+  jobs: number;
+}): BuildSummary {
+  const { assessed, rendered, ingest } = parts;
+  const seconds = noSeconds();
+  for (const part of [...assessed, ...rendered]) for (const stage of Object.keys(seconds) as (keyof StageSeconds)[]) seconds[stage] += part.seconds[stage];
+  const reports = assessed.flatMap((c) => c.periods);
+  const counts: BuildSummary['counts'] = {
+    reports: { reused: reports.filter((p) => p.reused).length, built: reports.filter((p) => !p.reused).length },
+    sites: { reused: 0, built: 0 },
+    packets: { reused: 0, built: 0 },
+    seals: { reused: 0, built: 0 },
+  };
+  for (const client of rendered) {
+    for (const stage of ['sites', 'packets', 'seals'] as const) {
+      counts[stage].reused += client.counts[stage].reused;
+      counts[stage].built += client.counts[stage].built;
+    }
+  }
+  const sum = (values: number[]) => values.reduce((n, v) => n + v, 0);
   return {
-    clients: assessed.length,
-    periods: reports.length,
-    pages: site.pages,
-    packets,
-    rowsRead: ingest.files.reduce((n, f) => n + f.rowsRead, 0),
-    accepted: ingest.files.reduce((n, f) => n + f.accepted, 0),
-    rejected: ingest.files.reduce((n, f) => n + f.rejected, 0),
+    clients: parts.clients,
+    built: rendered.length,
+    periods: sum(rendered.map((c) => c.periods)),
+    kept: sum(rendered.map((c) => c.kept)),
+    pages: sum(rendered.map((c) => c.pages)),
+    packets: rendered.flatMap((c) => c.packets),
+    rowsRead: sum(ingest.files.map((f) => f.rowsRead)),
+    accepted: sum(ingest.files.map((f) => f.accepted)),
+    rejected: sum(ingest.files.map((f) => f.rejected)),
     ingest,
-    developmentKey: key.development,
+    developmentKey: parts.developmentKey,
     seconds,
+    counts,
+    filesWritten: sum(rendered.map((c) => c.filesWritten)),
+    jobs: parts.jobs,
+    failures: parts.failures,
   };
 }
 
-async function writePackets(reports: ReportModel[], options: BuildOptions, key: Awaited<ReturnType<typeof resolveSigningKey>>, progress: Progress): Promise<string[]> {
-  const browser = await launchBrowser();
-  const written: string[] = [];
-  try {
-    progress.start(reports.length, 'packets');
-    for (const report of reports) {
-      progress.step(`${report.client.id} ${report.period.id}: packet`);
-      const packet = await buildPacket(report, { browser, templatesDir: options.templatesDir, key, signedWithDevelopmentKey: key.development });
-      const folder = path.join(options.outDir, 'packets', report.client.id, report.period.id);
-      await rm(folder, { recursive: true, force: true });
-      await mkdir(folder, { recursive: true });
-      const file = path.join(folder, packetFileName(report.client.id, report.period.id));
-      await writeFile(file, packet.signed);
-      written.push(file);
-      progress.advance(`${report.client.id} ${report.period.id}`);
-    }
-    progress.stop();
-  } finally {
-    await browser.close();
-  }
-  return written;
-}
-
-/** Client-level files (raci.csv) appear in every period's report; the account lists them once. */
-function ingestAccount(reports: ReportModel[]): IngestAccount {
-  const files = new Map<string, IngestFile>();
-  const diagnostics = new Map<string, Diagnostic>();
-  for (const report of reports) {
-    for (const file of report.ingest.files) files.set(file.file, file);
-    for (const d of report.ingest.diagnostics) diagnostics.set(JSON.stringify(d), d);
-  }
-  return { files: [...files.values()], diagnostics: [...diagnostics.values()] };
-}
+/** The default for --jobs: the cores this process may use. */
+export const defaultJobs = (): number => availableParallelism();
 
 /** SOURCE_DATE_EPOCH (seconds) makes the build date, and so the outputs, reproducible. */
 export function buildTime(env: NodeJS.ProcessEnv): string {

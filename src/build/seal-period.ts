@@ -5,22 +5,20 @@ import { sha256File } from '../ingest/drop.ts';
 import type { ReportModel } from '../model/report.ts';
 import { Manifest, manifestFiles, serialiseManifest, sha256, signManifest, type ManifestEntry } from '../seal/manifest.ts';
 import type { SigningKey } from '../seal/keys.ts';
+import { writePacketExtras } from '../seal/extras.ts';
 
 /**
  * Writes manifest.json (every output of the period's site and packet folders, every input, the
  * previous period's manifest digest), its detached signature and the signer's certificate.
+ * The inputs are those the report was read from, with msp.yaml, client.yaml and drop.yaml, so a
+ * later build can tell whether a sealed period's inputs changed.
  */
-export async function sealPeriod(options: {
-  outDir: string;
-  dataDir: string;
-  report: ReportModel;
-  extraInputs: string[];
-  key: SigningKey;
-}): Promise<string> {
+export async function sealPeriod(options: { outDir: string; dataDir: string; report: ReportModel; key: SigningKey }): Promise<string> {
   const { outDir, dataDir, report, key } = options;
   const client = report.client.id;
   const period = report.period.id;
   const packetDir = path.join(outDir, 'packets', client, period);
+  await writePacketExtras(packetDir);
   const outputs: ManifestEntry[] = [];
   for (const folder of [path.join(outDir, 'sites', client, period), packetDir]) {
     for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
@@ -28,7 +26,9 @@ export async function sealPeriod(options: {
       outputs.push(await entryFor(path.join(entry.parentPath, entry.name), outDir));
     }
   }
-  const inputPaths = [...options.extraInputs, ...report.ingest.files.map((f) => f.file)];
+  const dropFile = `${client}/${period}/drop.yaml`;
+  const configInputs = ['msp.yaml', `${client}/client.yaml`, ...(existsSync(path.join(dataDir, dropFile)) ? [dropFile] : [])];
+  const inputPaths = [...configInputs, ...report.ingest.files.map((f) => f.file)];
   const inputs = await Promise.all([...new Set(inputPaths)].map((p) => entryFor(path.join(dataDir, p), dataDir)));
   const previousPath = report.previousPeriod ? path.join(outDir, 'packets', client, report.previousPeriod, manifestFiles.manifest) : null;
   const manifest: Manifest = {

@@ -1,6 +1,9 @@
 import cliProgress from 'cli-progress';
 
-/** Where the build reports what it is doing: a bar on a terminal, plain lines in CI or a pipe. */
+/**
+ * Where the build reports what it is doing: a bar on a terminal (clients done / total, time left,
+ * the stage a client has just reached), plain lines in CI or a pipe.
+ */
 export interface Progress {
   start(total: number, what: string): void;
   step(label: string): void;
@@ -11,7 +14,7 @@ export interface Progress {
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   if (stream.isTTY && !process.env.CI) {
     const bar = new cliProgress.SingleBar(
-      { stream, format: '{bar} {value}/{total} {what} | {label}', hideCursor: true, clearOnComplete: true },
+      { stream, format: '{bar} {value}/{total} {what} | {eta_formatted} left | {label}', hideCursor: true, clearOnComplete: true },
       cliProgress.Presets.shades_classic,
     );
     return {
