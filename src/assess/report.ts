@@ -26,7 +26,7 @@ export interface ReportInput {
   generatedAt: string;
   toolVersion: string;
   /** Catalogs and evidence rules; without them the report carries no control status. */
-  policy?: { frameworks: Frameworks; rules: readonly EvidenceRule[] } | null;
+  policy: { frameworks: Frameworks; rules: readonly EvidenceRule[] } | null;
 }
 
 /** Evidence of one client and period → the report model both the portal and the packet show. */

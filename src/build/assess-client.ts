@@ -8,7 +8,8 @@ import type { ReportModel } from '../model/report.ts';
 import { openCache, type Cache } from './cache.ts';
 import { diagnosticsPerFile, noSeconds, timed, type BuildContext, type IngestAccount, type StageSeconds } from './context.ts';
 import type { FileDigest } from './digest.ts';
-import { clientInputs, periodInputs } from './inputs.ts';
+import { clientInputs, periodInputs, toolRoot } from './inputs.ts';
+import { loadPolicy } from './policy.ts';
 import { reportKeys } from './keys.ts';
 import { changedInputs, readSealed } from './sealed.ts';
 
@@ -41,6 +42,7 @@ export async function assessClient(context: BuildContext, clientId: string): Pro
   const cache = openCache(context.cacheDir);
   const periods = await timed(seconds, 'assess', async () => {
     const drop = await readClient(context.dataDir, clientId);
+    const policy = await loadPolicy(path.join(toolRoot, 'content'));
     const client = await clientInputs(context.dataDir, clientId);
     const wanted = client.periods.filter((period) => !context.period || period <= context.period);
     const inputs = await Promise.all(wanted.map((period) => periodInputs(context.dataDir, clientId, period)));
@@ -73,6 +75,7 @@ export async function assessClient(context: BuildContext, clientId: string): Pro
           diagnostics: [...drop.raciDiagnostics, ...evidence.diagnostics],
           generatedAt: context.generatedAt,
           toolVersion: context.toolVersion,
+          policy,
         });
         await storeReport(cache, key, previous);
       } else {

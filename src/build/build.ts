@@ -10,7 +10,8 @@ import { resolveSigningKey } from '../seal/keys.ts';
 import { sha256 } from '../seal/manifest.ts';
 import type { AssessedClient } from './assess-client.ts';
 import { mergeAccounts, noSeconds, type BuildContext, type IngestAccount, type StageSeconds } from './context.ts';
-import { toolDigests } from './inputs.ts';
+import { folderDigest } from './digest.ts';
+import { toolDigests, toolRoot } from './inputs.ts';
 import { createPool, TaskFailure, type TaskError } from './pool.ts';
 import type { RenderedClient, StageCounts } from './render-client.ts';
 import { inShard, type Shard } from './shard.ts';
@@ -104,7 +105,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     keysDir: path.join(options.workDir, 'keys'),
     msp,
     shared: {
-      version: options.toolVersion,
+      // The tool's own code counts as its version: an edited checkout must not reuse stale outputs.
+      version: `${options.toolVersion}+${await folderDigest(path.join(toolRoot, 'src'))}`,
       ...(await toolDigests(options.templatesDir)),
       msp: await sha256File(path.join(dataDir, 'msp.yaml')),
       sourceDateEpoch: options.env.SOURCE_DATE_EPOCH || null,

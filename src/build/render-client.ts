@@ -6,6 +6,7 @@ import { PeriodId } from '../model/period.ts';
 import type { ReportModel } from '../model/report.ts';
 import { resolveSigningKey, type SigningKey } from '../seal/keys.ts';
 import { sha256 } from '../seal/manifest.ts';
+import { archivePath, writeArchive } from './archive.ts';
 import { loadReport, type AssessedClient, type AssessedPeriod } from './assess-client.ts';
 import { openCache, type Cache, type EntryMeta } from './cache.ts';
 import { noSeconds, timed, type BuildContext, type StageName, type StageSeconds } from './context.ts';
@@ -94,6 +95,11 @@ export async function renderClient(context: BuildContext, assessed: AssessedClie
       }
       const sync = await syncFolder(path.join(cache.entry('seals', key), 'out'), packetDir, (name) => name === packetFile);
       filesWritten += sync.written + sync.removed;
+      // The hand-over zip of the period; deterministic, so it is rewritten only when what it holds changed.
+      if (!cached || sync.written + sync.removed > 0 || !existsSync(archivePath(context.outDir, clientId, p.period))) {
+        await writeArchive(context.outDir, clientId, p.period);
+        filesWritten++;
+      }
     }
   });
 
