@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { runAssess } from './assess-command.ts';
 import { runBuild } from './build-command.ts';
 import { runFrameworks } from './frameworks-command.ts';
 import { runInspect } from './inspect-command.ts';
@@ -25,6 +26,8 @@ Usage:
   proofbook verify PATH          check manifests, hashes and signatures of built output
   proofbook inspect FILE...      read exports without building: format, rows, diagnostics
   proofbook frameworks [--json]  list the control catalogs (HIPAA, PCI DSS, NYDFS 500, FTC)
+  proofbook assess --client ID --period YYYY-Qn [--json]
+                                 status of every in-scope control, with its rule and evidence
   proofbook <command> --help     options of a command
 
 Exit codes: 0 ok, 1 data or verification failure, 2 usage error.
@@ -37,7 +40,7 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number>;
 }
 
-const commands: Record<string, Command> = { build: runBuild, verify: runVerify, frameworks: runFrameworks, inspect: runInspect };
+const commands: Record<string, Command> = { build: runBuild, verify: runVerify, frameworks: runFrameworks, inspect: runInspect, assess: runAssess };
 
 /** Parses the command line, runs the command, and turns user mistakes into messages and exit codes. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadEvidenceRules } from '../../src/assess/controls/load-rules.ts';
-import { buildReport } from '../../src/assess/report.ts';
-import { loadFrameworks } from '../../src/frameworks/load.ts';
-import { readClient, readMsp, readPeriod } from '../../src/ingest/drop.ts';
+import { loadPolicy } from '../../src/build/policy.ts';
+import { reportPeriods } from '../../src/build/report-periods.ts';
 import type { ReportModel } from '../../src/model/report.ts';
 
 /** Assesses the example drop's latest period of each client with the shipped catalogs and rules. */
@@ -11,21 +9,10 @@ const root = path.join(import.meta.dirname, '..', '..');
 const reports = new Map<string, ReportModel>();
 
 beforeAll(async () => {
-  const frameworks = await loadFrameworks(path.join(root, 'content', 'frameworks'));
-  const policy = { frameworks, rules: await loadEvidenceRules(path.join(root, 'content'), frameworks) };
-  const data = path.join(root, 'data');
-  const msp = await readMsp(data);
+  const policy = await loadPolicy(path.join(root, 'content'));
   for (const clientId of ['smile-dental', 'ledger-cpa', 'hudson-brokerage']) {
-    const drop = await readClient(data, clientId);
-    let previous: ReportModel | null = null;
-    for (const period of drop.periods) {
-      const evidence = await readPeriod(data, drop.config, period);
-      previous = buildReport({
-        msp, client: drop.config, period, periods: drop.periods, previous, findings: evidence.findings, tickets: evidence.tickets, raci: drop.raci,
-        files: evidence.files, diagnostics: evidence.diagnostics, generatedAt: '2026-10-01T00:00:00.000Z', toolVersion: 'test', policy,
-      });
-    }
-    reports.set(clientId, previous!);
+    const periods = await reportPeriods(path.join(root, 'data'), clientId, { policy, generatedAt: '2026-10-01T00:00:00.000Z', toolVersion: 'test' });
+    reports.set(clientId, periods.at(-1)!);
   }
 });
 

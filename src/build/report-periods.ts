@@ -1,0 +1,32 @@
+import { buildReport } from '../assess/report.ts';
+import { readClient, readMsp, readPeriod } from '../ingest/drop.ts';
+import type { PeriodId } from '../model/period.ts';
+import type { ReportModel } from '../model/report.ts';
+import type { Policy } from './policy.ts';
+
+/**
+ * The report of every period of one client up to `until`, oldest first, computed afresh without
+ * the build's cache: what `proofbook assess` prints. Each period is assessed against the one before.
+ */
+export async function reportPeriods(
+  dataDir: string,
+  clientId: string,
+  options: { policy: Policy; until?: PeriodId; generatedAt: string; toolVersion: string },
+): Promise<ReportModel[]> {
+  const msp = await readMsp(dataDir);
+  const drop = await readClient(dataDir, clientId);
+  const reports: ReportModel[] = [];
+  for (const period of drop.periods.filter((p) => !options.until || p <= options.until)) {
+    const evidence = await readPeriod(dataDir, drop.config, period);
+    reports.push(
+      buildReport({
+        msp, client: drop.config, period, periods: drop.periods, previous: reports.at(-1) ?? null,
+        findings: evidence.findings, tickets: evidence.tickets, raci: drop.raci,
+        files: drop.raciFile ? [drop.raciFile, ...evidence.files] : evidence.files,
+        diagnostics: [...drop.raciDiagnostics, ...evidence.diagnostics],
+        generatedAt: options.generatedAt, toolVersion: options.toolVersion, policy: options.policy,
+      }),
+    );
+  }
+  return reports;
+}
