@@ -1,66 +1,140 @@
-import { Transform } from 'node:stream';
+import { createReadStream } from 'node:fs';
 
-/**
- * Bytes → text: detects a UTF-8 or UTF-16 (LE/BE) byte order mark, decodes strictly, and turns
- * CRLF into LF so that line numbers and multi-line fields behave the same for every export.
- */
-export function decodeExport(): Transform {
-  let decoder: TextDecoder | null = null;
-  let head = Buffer.alloc(0);
-  let pendingCr = false;
+/** The text encodings exports arrive in; `windows-1252` is what Excel writes as "CSV". */
+export const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export type Encoding = (typeof encodings)[number];
 
-  const normalise = (text: string, final: boolean): string => {
-    let out = (pendingCr ? '\r' : '') + text;
-    pendingCr = !final && out.endsWith('\r');
-    if (pendingCr) out = out.slice(0, -1);
-    return out.replace(/\r\n/g, '\n');
-  };
-
-  const start = (bytes: Buffer): Buffer => {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-      decoder = new TextDecoder('utf-16le', { fatal: true });
-      return bytes.subarray(2);
-    }
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-      decoder = new TextDecoder('utf-16be', { fatal: true });
-      return bytes.subarray(2);
-    }
-    decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-    return bytes;
-  };
-
-  return new Transform({
-    readableObjectMode: false,
-    decodeStrings: true,
-    transform(chunk: Buffer, _encoding, callback) {
-      try {
-        if (!decoder) {
-          head = Buffer.concat([head, chunk]);
-          // Two bytes decide the BOM; wait for them unless the file is that short.
-          if (head.length < 3) return callback();
-          chunk = start(head);
-        }
-        callback(null, normalise(decoder!.decode(chunk, { stream: true }), false));
-      } catch (cause) {
-        callback(new DecodeError(cause));
-      }
-    },
-    flush(callback) {
-      const decodeAll = (bytes: Buffer): string => decoder!.decode(bytes);
-      try {
-        // A file shorter than a BOM never reached transform's decoding.
-        const rest = decoder ? decoder.decode() : head.length > 0 ? decodeAll(start(head)) : '';
-        callback(null, normalise(rest, true));
-      } catch (cause) {
-        callback(new DecodeError(cause));
-      }
-    },
-  });
+/** A file opened as text: the encoding found and its decoded chunks, CRLF already turned into LF. */
+export interface DecodedText {
+  encoding: Encoding;
+  /** Whether a byte order mark was found (and dropped). */
+  bom: boolean;
+  /** Set once a byte sequence invalid in UTF-8 made the rest of the file read as Windows-1252. */
+  fellBack(): boolean;
+  chunks: AsyncGenerator<string>;
 }
 
 export class DecodeError extends Error {
-  constructor(cause: unknown) {
-    super(`the file is not valid UTF-8 or UTF-16: ${(cause as Error).message}`, { cause });
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'DecodeError';
   }
+}
+
+const chunkBytes = 1 << 20;
+
+/**
+ * Opens an export as text, streaming. UTF-8 (±BOM) and UTF-16 with a BOM are recognised from the
+ * first bytes, UTF-16 without a BOM from its zero bytes; bytes that are not valid UTF-8 switch the
+ * decoder to Windows-1252 (Excel's "CSV") for the rest of the file, which only loses nothing
+ * because every earlier byte was valid UTF-8 and thus, in practice, ASCII. Many NUL and control
+ * bytes in what is not UTF-16 mean the file is binary, not an export.
+ */
+export async function openText(filePath: string): Promise<DecodedText> {
+  const bytes = createReadStream(filePath, { highWaterMark: chunkBytes })[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let head: Buffer = Buffer.alloc(0);
+  let done = false;
+  while (head.length < 4 && !done) {
+    const next = await bytes.next();
+    if (next.done) done = true;
+    else head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
+  }
+  const start = sniffEncoding(head);
+  let fellBack = false;
+  async function* chunks(): AsyncGenerator<string> {
+    const decode = start.encoding === 'utf-8' ? utf8OrWindows1252(() => (fellBack = true)) : wholeUnits(start.encoding);
+    const normalise = crlfToLf();
+    let chunk: Buffer | null = head.subarray(start.skip);
+    while (chunk) {
+      const text = normalise(decode(chunk, false), false);
+      if (text) yield text;
+      const next = done ? { done: true as const } : await bytes.next();
+      chunk = next.done ? null : next.value;
+    }
+    const rest = normalise(decode(Buffer.alloc(0), true), true);
+    if (rest) yield rest;
+  }
+  return { encoding: start.encoding, bom: start.skip > 0, fellBack: () => fellBack, chunks: chunks() };
+}
+
+function sniffEncoding(head: Buffer): { encoding: Exclude<Encoding, 'windows-1252'>; skip: number } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  const sample = head.subarray(0, 4096);
+  if (!sample.includes(0)) return { encoding: 'utf-8', skip: 0 };
+  // ASCII text in UTF-16 has a zero in every other byte: odd positions for LE, even for BE.
+  let even = 0;
+  let odd = 0;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i]!;
+    if (byte === 0) i % 2 === 0 ? even++ : odd++;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) control++;
+  }
+  const half = sample.length / 2;
+  if (odd > half * 0.6 && even === 0) return { encoding: 'utf-16le', skip: 0 };
+  if (even > half * 0.6 && odd === 0) return { encoding: 'utf-16be', skip: 0 };
+  // A stray NUL in a cell is text; a tenth of control bytes is an archive, image or database.
+  if (control * 10 < sample.length) return { encoding: 'utf-8', skip: 0 };
+  throw new DecodeError('the file holds NUL and other control bytes: it is binary, not a text export');
+}
+
+type ChunkDecoder = (bytes: Buffer, final: boolean) => string;
+
+function wholeUnits(encoding: 'utf-16le' | 'utf-16be'): ChunkDecoder {
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  return (bytes, final) => {
+    try {
+      return decoder.decode(bytes, { stream: !final });
+    } catch (cause) {
+      throw new DecodeError(`the file is not valid ${encoding.toUpperCase()}`, { cause });
+    }
+  };
+}
+
+/** Strict UTF-8 per chunk, keeping an incomplete trailing sequence for the next chunk. */
+function utf8OrWindows1252(onFallBack: () => void): ChunkDecoder {
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const windows1252 = new TextDecoder('windows-1252');
+  let carry: Buffer = Buffer.alloc(0);
+  let legacy = false;
+  return (chunk, final) => {
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    if (legacy) return windows1252.decode(bytes);
+    const keep = final ? 0 : incompleteTail(bytes);
+    carry = Buffer.from(bytes.subarray(bytes.length - keep));
+    const complete = bytes.subarray(0, bytes.length - keep);
+    try {
+      return utf8.decode(complete);
+    } catch {
+      legacy = true;
+      onFallBack();
+      const all = windows1252.decode(bytes);
+      carry = Buffer.alloc(0);
+      return all;
+    }
+  };
+}
+
+/** How many bytes at the end start a UTF-8 sequence that the next chunk completes. */
+function incompleteTail(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
+
+/** CRLF → LF across chunk boundaries, so line numbers and quoted newlines behave the same everywhere. */
+function crlfToLf(): (text: string, final: boolean) => string {
+  let pendingCr = false;
+  return (text, final) => {
+    let out = pendingCr ? `\r${text}` : text;
+    pendingCr = !final && out.endsWith('\r');
+    if (pendingCr) out = out.slice(0, -1);
+    return out.includes('\r') ? out.replace(/\r\n/g, '\n') : out;
+  };
 }

@@ -5,20 +5,28 @@ import path from 'node:path';
 import { UserError } from '../cli/user-error.ts';
 import { ClientConfig, DropConfig, MspConfig } from '../model/client.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { Finding, RaciEntry, Ticket } from '../model/evidence.ts';
+import type { AccessReview, Finding, PatchStatus, RaciEntry, RemoteSession, RestoreTest, RiskAcceptance, SiemAlert, Ticket } from '../model/evidence.ts';
 import { periodBounds, PeriodId, type ClientId } from '../model/period.ts';
 import type { IngestFile } from '../model/report.ts';
 import { rules } from '../model/rules.ts';
 import { readYamlConfig } from './config-file.ts';
 import { isValidTimezone } from './dates.ts';
 import { DecodeError } from './decode.ts';
-import { csvFormats } from './formats/index.ts';
-import { readCsvEvidence, UnknownFormatError, type FileIngest } from './read-csv-evidence.ts';
+import type { AnyFormat } from './format.ts';
+import { formats } from './formats/index.ts';
+import { mappedTicketsCsv } from './formats/psa-tickets.ts';
+import { readEvidence, UnknownFormatError, type FileIngest } from './read-evidence.ts';
 
 /** What one client's period drop holds once read: records by kind, and the account of every file. */
 export interface PeriodEvidence {
   findings: Finding[];
   tickets: Ticket[];
+  alerts: SiemAlert[];
+  restoreTests: RestoreTest[];
+  accessReviews: AccessReview[];
+  remoteSessions: RemoteSession[];
+  patches: PatchStatus[];
+  riskAcceptances: RiskAcceptance[];
   files: IngestFile[];
   diagnostics: Diagnostic[];
 }
@@ -66,7 +74,7 @@ export async function readClient(dataDir: string, clientId: string): Promise<Cli
   let raciFile: IngestFile | null = null;
   let raciDiagnostics: Diagnostic[] = [];
   if (existsSync(raciPath)) {
-    const read = await readEvidenceFile(raciPath, `${clientId}/raci.csv`, config.timezone, null);
+    const read = await readEvidenceFile(raciPath, `${clientId}/raci.csv`, config.timezone, null, formats);
     raci = read.records as RaciEntry[];
     raciFile = read.file;
     raciDiagnostics = read.diagnostics;
@@ -80,7 +88,18 @@ export async function readPeriod(dataDir: string, client: ClientConfig, period: 
   const dropPath = path.join(folder, 'drop.yaml');
   const drop = existsSync(dropPath) ? await readYamlConfig(dropPath, `${client.id}/${period}/drop.yaml`, DropConfig) : DropConfig.parse({});
   const names = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.') && !configFiles.has(e.name)).map((e) => e.name).sort();
-  const evidence: PeriodEvidence = { findings: [], tickets: [], files: [], diagnostics: [] };
+  const evidence: PeriodEvidence = { findings: [], tickets: [], alerts: [], restoreTests: [], accessReviews: [], remoteSessions: [], patches: [], riskAcceptances: [], files: [], diagnostics: [] };
+  const byKind: Partial<Record<IngestFile['kind'], unknown[]>> = {
+    findings: evidence.findings,
+    tickets: evidence.tickets,
+    alerts: evidence.alerts,
+    'restore-tests': evidence.restoreTests,
+    'access-reviews': evidence.accessReviews,
+    'remote-sessions': evidence.remoteSessions,
+    patches: evidence.patches,
+    'risk-acceptances': evidence.riskAcceptances,
+  };
+  const clientFormats = formatsFor(client);
   for (const name of Object.keys(drop.files)) {
     if (!names.includes(name)) {
       throw new UserError(`${client.id}/${period}/drop.yaml names "${name}", which is not in the folder`, `Files in this folder: ${names.join(', ') || 'none'}.`);
@@ -88,11 +107,10 @@ export async function readPeriod(dataDir: string, client: ClientConfig, period: 
   }
   for (const name of names) {
     const effective = drop.files[name]?.effective ?? periodBounds(period).end;
-    const read = await readEvidenceFile(path.join(folder, name), `${client.id}/${period}/${name}`, client.timezone, effective);
+    const read = await readEvidenceFile(path.join(folder, name), `${client.id}/${period}/${name}`, client.timezone, effective, clientFormats);
     evidence.files.push(read.file);
     evidence.diagnostics.push(...read.diagnostics);
-    if (read.file.kind === 'findings') evidence.findings.push(...(read.records as Finding[]));
-    if (read.file.kind === 'tickets') evidence.tickets.push(...(read.records as Ticket[]));
+    byKind[read.file.kind]?.push(...read.records);
   }
   return evidence;
 }
@@ -103,12 +121,17 @@ interface ReadFile {
   diagnostics: Diagnostic[];
 }
 
-async function readEvidenceFile(absolute: string, file: string, timezone: string, effective: string | null): Promise<ReadFile> {
+/** The formats a client's drop is read with: its own ticket column mapping first, when client.yaml declares one. */
+function formatsFor(client: ClientConfig): readonly AnyFormat[] {
+  return client.ticket_columns ? [mappedTicketsCsv(client.ticket_columns) as never, ...formats] : formats;
+}
+
+async function readEvidenceFile(absolute: string, file: string, timezone: string, effective: string | null, candidates: readonly AnyFormat[]): Promise<ReadFile> {
   const [sha256, info] = await Promise.all([sha256File(absolute), stat(absolute)]);
   const base = { file, sha256, bytes: info.size, effective };
   let read: FileIngest<unknown>;
   try {
-    read = await readCsvEvidence({ path: absolute, file, timezone, effective: effective ?? '1970-01-01' }, csvFormats as never);
+    read = await readEvidence({ path: absolute, file, timezone, effective: effective ?? '1970-01-01' }, candidates);
   } catch (error) {
     const unknown = error instanceof UnknownFormatError;
     if (!unknown && !(error instanceof DecodeError)) throw error;
@@ -119,8 +142,7 @@ async function readEvidenceFile(absolute: string, file: string, timezone: string
       diagnostics: [{ file, line: unknown ? 1 : null, column: null, field: null, rule, severity: 'error', message: (error as Error).message, hint: rules[rule].hint }],
     };
   }
-  const kind = csvFormats.find((f) => f.id === read.format)?.kind ?? 'unknown';
-  const { records, diagnostics, format, rowsRead, accepted, rejected, duplicates } = read;
+  const { records, diagnostics, format, kind, rowsRead, accepted, rejected, duplicates } = read;
   return { file: { ...base, kind, format, rowsRead, accepted, rejected, duplicates }, records, diagnostics };
 }
 

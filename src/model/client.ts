@@ -33,6 +33,22 @@ const TicketTarget = z.strictObject({
   resolve_hours: hours.meta({ description: 'Resolution target; met when P95 is at or below it' }),
 });
 
+/** A tickets CSV of a tool Proofbook has no preset for: which of its columns holds each field. */
+export const TicketColumns = z
+  .strictObject({
+    ticket_id: z.string().min(1),
+    title: z.string().min(1).optional(),
+    priority: z.string().min(1),
+    created: z.string().min(1),
+    acknowledged: z.string().min(1),
+    resolved: z.string().min(1),
+    owner_side: z.string().min(1).optional(),
+    assignee: z.string().min(1).optional(),
+    default_owner_side: OwnerSide.default('msp').meta({ description: 'Owner side of every ticket when owner_side names no column' }),
+  })
+  .meta({ description: 'Header names of a tickets export, per field of the generic tickets CSV' });
+export type TicketColumns = z.infer<typeof TicketColumns>;
+
 /** `data/<client>/client.yaml` */
 export const ClientConfig = z.strictObject({
   id: ClientId,
@@ -43,6 +59,7 @@ export const ClientConfig = z.strictObject({
     .default('UTC')
     .meta({ description: 'IANA zone used for export timestamps that carry no offset' }),
   compliance_owner: z.strictObject({ name: z.string().min(1), title: z.string().min(1) }),
+  ticket_columns: TicketColumns.optional(),
   sla: z.strictObject({
     tickets: z.strictObject({ P1: TicketTarget, P2: TicketTarget, P3: TicketTarget, P4: TicketTarget }),
     findings_days: z

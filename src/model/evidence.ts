@@ -57,3 +57,90 @@ export type RaciEntry = z.infer<typeof RaciEntry>;
 export function findingKey(f: Pick<Finding, 'scanner' | 'pluginId' | 'host' | 'port' | 'protocol'>): string {
   return [f.scanner, f.pluginId, f.host.toLowerCase(), f.port, f.protocol.toLowerCase()].join('|');
 }
+
+/** A SIEM alert: what fired, when, where and how severe. */
+export const SiemAlert = z.object({
+  id: z.string(),
+  /** ISO 8601 UTC. */
+  time: z.string(),
+  rule: z.string(),
+  title: z.string(),
+  severity: Severity,
+  host: z.string(),
+  status: z.enum(['open', 'closed']),
+  source: SourceRef,
+});
+export type SiemAlert = z.infer<typeof SiemAlert>;
+
+/** A backup restore test against its recovery point and time objectives. */
+export const RestoreTest = z.object({
+  system: z.string(),
+  /** ISO 8601 UTC of the test. */
+  tested: z.string(),
+  rpoTargetHours: z.number().nullable(),
+  rpoAchievedHours: z.number().nullable(),
+  rtoTargetHours: z.number().nullable(),
+  rtoAchievedHours: z.number().nullable(),
+  result: z.enum(['pass', 'partial', 'fail']),
+  performedBy: z.string(),
+  source: SourceRef,
+});
+export type RestoreTest = z.infer<typeof RestoreTest>;
+
+/** One account's access, reviewed: who reviewed it, when, and what was decided. */
+export const AccessReview = z.object({
+  system: z.string(),
+  account: z.string(),
+  access: z.string(),
+  privileged: z.boolean(),
+  reviewer: z.string(),
+  reviewed: z.string(),
+  decision: z.enum(['keep', 'modify', 'revoke']),
+  source: SourceRef,
+});
+export type AccessReview = z.infer<typeof AccessReview>;
+
+/** A privileged or vendor remote session: who, when, on what, for how long, recorded, approved by which ticket. */
+export const RemoteSession = z.object({
+  id: z.string(),
+  user: z.string(),
+  party: z.string(),
+  target: z.string(),
+  start: z.string(),
+  end: z.string().nullable(),
+  durationMinutes: z.number().nullable(),
+  recorded: z.boolean(),
+  approvalTicket: z.string(),
+  source: SourceRef,
+});
+export type RemoteSession = z.infer<typeof RemoteSession>;
+
+/** Whether one patch is on one device. */
+export const PatchStatus = z.object({
+  device: z.string(),
+  patchId: z.string(),
+  title: z.string(),
+  severity: Severity.nullable(),
+  status: z.enum(['installed', 'missing', 'failed', 'pending']),
+  released: z.string().nullable(),
+  installed: z.string().nullable(),
+  source: SourceRef,
+});
+export type PatchStatus = z.infer<typeof PatchStatus>;
+
+/** A risk accepted (or an exception granted) by an owner, until it expires. */
+export const RiskAcceptance = z.object({
+  id: z.string(),
+  title: z.string(),
+  owner: z.string(),
+  approvedBy: z.string(),
+  /** YYYY-MM-DD. */
+  accepted: z.string(),
+  /** YYYY-MM-DD; the acceptance no longer covers anything after it. */
+  expires: z.string(),
+  /** Finding keys, hosts or controls it covers. */
+  scope: z.array(z.string()),
+  reason: z.string(),
+  source: SourceRef,
+});
+export type RiskAcceptance = z.infer<typeof RiskAcceptance>;

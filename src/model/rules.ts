@@ -83,6 +83,14 @@ export const rules = {
     title: 'Formula-like cell',
     hint: 'A cell starting with =, @, or +/- followed by a function call would run as a formula in a spreadsheet. Proofbook keeps it as plain text and neutralises it in any CSV it writes; no action is needed unless the value is wrong.',
   },
+  'session/time-order': {
+    title: 'Session ends before it starts',
+    hint: 'Check the end and start columns and the time zone of the export.',
+  },
+  'risk/expiry-order': {
+    title: 'Risk acceptance expires before it was accepted',
+    hint: 'Write the expiry date after the acceptance date (YYYY-MM-DD).',
+  },
   'drop/unknown-client': {
     title: 'Unknown client',
     hint: 'Each client folder under data/ needs a client.yaml; check the folder name or create the file.',

@@ -48,7 +48,41 @@ describe('readCsvRecords', () => {
     expect(got[2]).toMatchObject({ line: 3, broken: expect.stringMatching(/quote/i) });
   });
 
-  it('fails clearly on bytes that are not UTF-8', async () => {
-    await expect(records(Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xff, 0xfe, 0xfd, 0x0a]))).rejects.toThrow(/not valid UTF-8/);
+  it('reads bytes that are not UTF-8 as Windows-1252, as Excel writes "CSV"', async () => {
+    const excel = Buffer.from([...Buffer.from('name,note\r\nZo'), 0xeb, 0x2c, 0x93, ...Buffer.from('caf'), 0xe9, 0x94, 0x80, 0x0d, 0x0a]);
+    expect(await records(excel)).toEqual([{ line: 1, fields: ['name', 'note'] }, { line: 2, fields: ['Zoë', '“café”€'] }]);
+  });
+
+  it('keeps a UTF-8 character split across two read chunks whole', async () => {
+    const text = `h\n${'x'.repeat((1 << 20) - 3)}é€\n`;
+    const got = await records(Buffer.from(text));
+    expect(got[1]).toEqual({ line: 2, fields: [`${'x'.repeat((1 << 20) - 3)}é€`] });
+  });
+
+  it('fails clearly on a binary file', async () => {
+    await expect(records(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x61]))).rejects.toThrow(/binary/);
+  });
+
+  it('decodes UTF-16 LE without a byte order mark from its zero bytes', async () => {
+    expect(await records(Buffer.from('a,b\n1,2\n', 'utf16le'))).toEqual([{ line: 1, fields: ['a', 'b'] }, { line: 2, fields: ['1', '2'] }]);
+  });
+
+  it('skips a stray quote after a closed field to the line end and reads on', async () => {
+    expect(await records('a,b\n1,"x"y,2\n3,4\n')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, broken: expect.stringMatching(/closing quote is followed by "y"/) },
+      { line: 3, fields: ['3', '4'] },
+    ]);
+  });
+
+  it('reports an over-long record and resumes after it, holding only a bounded part in memory', async () => {
+    const got = [];
+    for await (const r of readCsvRecords(tempFile('x.csv', `a,b\n1,"${'z\n'.repeat(3000)}"\n2,${'y'.repeat(5000)}\n3,ok\n`), { maxRecordChars: 1000 })) got.push(r);
+    expect(got).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, broken: expect.stringMatching(/longer than 1000 characters/) },
+      { line: 3003, broken: expect.stringMatching(/longer than 1000/) },
+      { line: 3004, fields: ['3', 'ok'] },
+    ]);
   });
 });

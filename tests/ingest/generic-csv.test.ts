@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { csvFormats } from '../../src/ingest/formats/index.ts';
-import { readCsvEvidence } from '../../src/ingest/read-csv-evidence.ts';
+import { formats } from '../../src/ingest/formats/index.ts';
+import { readEvidence } from '../../src/ingest/read-evidence.ts';
 import type { Finding, RaciEntry, Ticket } from '../../src/model/evidence.ts';
 import { tempFile } from '../support/files.ts';
 
 const read = (content: string, timezone = 'America/New_York') =>
-  readCsvEvidence({ path: tempFile('drop.csv', content), file: 'acme/2026-Q3/drop.csv', timezone, effective: '2026-09-20' }, csvFormats as never);
+  readEvidence({ path: tempFile('drop.csv', content), file: 'acme/2026-Q3/drop.csv', timezone, effective: '2026-09-20' }, formats);
 
 const ticketHeader = 'ticket_id,title,priority,created,acknowledged,resolved,owner_side,assignee\n';
 
@@ -68,7 +68,7 @@ describe('generic findings CSV', () => {
     const [tls, banner] = result.records as Finding[];
     expect(tls).toMatchObject({ key: 'asm|TLS-10|web.example|443|tcp', severity: 'high', cves: ['CVE-2011-3389'], output: '<b>tls</b>', firstSeen: '2026-05-01T00:00:00.000Z' });
     expect(banner).toMatchObject({ port: 0, status: 'fixed', lastSeen: '2026-09-20T00:00:00.000Z', fixedAt: '2026-09-20T00:00:00.000Z' });
-    expect(result.diagnostics.map((d) => [d.line, d.field, d.rule])).toEqual([[4, 'port', 'field/invalid-value'], [4, 'severity', 'field/invalid-value']]);
+    expect(result.diagnostics.map((d) => [d.line, d.field, d.rule])).toEqual([[4, 'port', 'field/invalid-number'], [4, 'severity', 'field/invalid-value']]);
   });
 });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { csvFormats } from '../../src/ingest/formats/index.ts';
-import { readCsvEvidence, UnknownFormatError } from '../../src/ingest/read-csv-evidence.ts';
+import { formats } from '../../src/ingest/formats/index.ts';
+import { readEvidence, UnknownFormatError } from '../../src/ingest/read-evidence.ts';
 import type { Finding } from '../../src/model/evidence.ts';
-import { realFixture } from '../support/files.ts';
+import { realFixture, tempFile } from '../support/files.ts';
 
 const read = (name: string) =>
-  readCsvEvidence({ path: realFixture(name), file: name, timezone: 'UTC', effective: '2026-03-20' }, csvFormats as never);
+  readEvidence({ path: realFixture(name), file: name, timezone: 'UTC', effective: '2026-03-20' }, formats);
 
 describe('Nessus CSV (real exports)', () => {
   it('reads a Nessus Pro export with every column, merging the rows Nessus writes per CVE', async () => {
@@ -37,8 +37,30 @@ describe('Nessus CSV (real exports)', () => {
     ]);
   });
 
-  it('refuses a scanner export it has no adapter for, naming its header', async () => {
-    await expect(read('openvas_many_vuln.csv')).rejects.toThrow(UnknownFormatError);
-    await expect(read('openvas_many_vuln.csv')).rejects.toThrow(/IP, Hostname, Port/);
+  it('refuses an export it has no adapter for, naming its header', async () => {
+    await expect(read('jira_fivetran_issue.csv')).rejects.toThrow(UnknownFormatError);
+    await expect(read('jira_fivetran_issue.csv')).rejects.toThrow(/id, _fivetran_deleted, _fivetran_synced/);
+  });
+});
+
+describe('Nessus column sets and syntaxes', () => {
+  const readText = (name: string, content: string) =>
+    readEvidence({ path: tempFile(name, content), file: name, timezone: 'UTC', effective: '2026-03-20' }, formats);
+
+  it('reads the Tenable Vulnerability Management column set, its dates and its Fixed state', async () => {
+    const result = await readText('tvm.csv', 'Asset UUID,Plugin ID,Plugin Name,Severity,IPv4 Address,Port,Protocol,CVE,Output,Solution,First Seen,Last Seen,State\n' +
+      'a1,57582,SSL Self-Signed Certificate,Medium,10.0.0.9,443,TCP,,"The following certificate was found",Buy a certificate,2026-01-02T03:04:05Z,2026-03-01T00:00:00Z,Fixed\n');
+    expect(result).toMatchObject({ format: 'nessus-csv', rowsRead: 1, accepted: 1 });
+    expect(result.records[0]).toMatchObject({ key: 'nessus|57582|10.0.0.9|443|tcp', status: 'fixed', fixedAt: '2026-03-01T00:00:00.000Z', firstSeen: '2026-01-02T03:04:05.000Z' });
+  });
+
+  it('gives a finding the same key and fields whether the scan was exported as CSV or as .nessus XML', async () => {
+    const csv = await readText('scan.csv', 'Plugin ID,CVE,CVSS,Risk,Host,Protocol,Port,Name,Synopsis,Description,Solution,See Also,Plugin Output\n' +
+      '104743,,6.1,Medium,web01,tcp,443,TLS Version 1.0 Protocol Detection,s,d,Disable TLS 1.0.,,"TLSv1 is enabled"\n');
+    const xml = await readText('scan.nessus', '<?xml version="1.0" ?>\n<NessusClientData_v2><Report name="q3"><ReportHost name="web01"><HostProperties><tag name="HOST_END">Fri Mar 20 00:00:00 2026</tag></HostProperties>\n' +
+      '<ReportItem port="443" svc_name="www" protocol="tcp" severity="2" pluginID="104743" pluginName="TLS Version 1.0 Protocol Detection" pluginFamily="Service detection"><solution>Disable TLS 1.0.</solution><plugin_output>TLSv1 is enabled</plugin_output></ReportItem></ReportHost></Report></NessusClientData_v2>\n');
+    const strip = ({ source: _source, ...finding }: Finding) => finding;
+    expect(xml.format).toBe('nessus-xml');
+    expect(strip(xml.records[0] as Finding)).toEqual(strip(csv.records[0] as Finding));
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Severity } from '../../model/client.ts';
 import { findingKey, type Finding } from '../../model/evidence.ts';
-import type { CsvFormat } from '../csv-format.ts';
+import type { CsvFormat } from '../format.ts';
 import { list, oneOf, port, requiredText, text, timestamp } from '../fields.ts';
 
 const severity: Record<string, Severity> = { critical: 'critical', high: 'high', medium: 'medium', low: 'low', info: 'info', informational: 'info', none: 'info' };
@@ -26,6 +26,7 @@ type Row = z.output<ReturnType<typeof schema>>;
 /** The documented findings CSV for any scanner Proofbook has no adapter for. */
 export const genericFindingsCsv: CsvFormat<Row, Finding> = {
   id: 'generic-findings-csv',
+  syntax: 'csv',
   kind: 'findings',
   title: 'Generic findings CSV',
   signature: [['plugin_id'], ['severity'], ['host']],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OwnerSide } from '../../model/client.ts';
 import type { RaciEntry } from '../../model/evidence.ts';
-import type { CsvFormat } from '../csv-format.ts';
+import type { CsvFormat } from '../format.ts';
 import { list, requiredText } from '../fields.ts';
 
 const sides = (what: string, min: number) =>
@@ -26,6 +26,7 @@ type Row = z.output<ReturnType<typeof schema>>;
 /** `raci.csv`: who is Responsible, Accountable, Consulted, Informed for each co-managed task. */
 export const raciCsv: CsvFormat<Row, RaciEntry> = {
   id: 'raci-csv',
+  syntax: 'csv',
   kind: 'raci',
   title: 'RACI matrix CSV',
   signature: [['task'], ['accountable']],
