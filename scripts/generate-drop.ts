@@ -16,6 +16,7 @@ import { type CsvData, writeCsv } from './generate/csv.ts';
 import { externalScans } from './generate/external.ts';
 import { nessusScans } from './generate/nessus.ts';
 import { raciCsv } from './generate/raci.ts';
+import { operationsFiles } from './generate/operations.ts';
 import { ticketFiles } from './generate/tickets.ts';
 import { periodSequence } from './generate/time.ts';
 
@@ -127,6 +128,9 @@ function main(): void {
       csv(join(pdir, 'nessus-internal.csv'), scan.csv);
       csv(join(pdir, 'findings-external.csv'), ext.csv);
       csv(join(pdir, 'tickets.csv'), tix);
+      const operations = operationsFiles(profile, period, i, opts.seed);
+      for (const [name, data] of Object.entries(operations.files)) csv(join(pdir, name), data);
+      if (operations.riskAcceptances) write(join(pdir, 'risk-acceptances.yaml'), operations.riskAcceptances);
       const drop = {
         files: {
           'nessus-internal.csv': { effective: scan.effective },

@@ -5,6 +5,7 @@ import { periodBounds, type PeriodId } from '../model/period.ts';
 import { ReportModel, type IngestFile, type IngestSection } from '../model/report.ts';
 import type { Frameworks } from '../frameworks/load.ts';
 import { assessControls } from './controls/assess-controls.ts';
+import type { KindRecords } from './controls/checks.ts';
 import type { EvidenceRule } from './controls/rule-file.ts';
 import { assessFindings } from './findings.ts';
 import { headlines } from './headlines.ts';
@@ -20,6 +21,8 @@ export interface ReportInput {
   previous: ReportModel | null;
   findings: Finding[];
   tickets: Ticket[];
+  /** Records of the other evidence kinds, read by the control checks. */
+  records: KindRecords;
   raci: RaciEntry[];
   files: IngestFile[];
   diagnostics: Diagnostic[];
@@ -43,7 +46,7 @@ export function buildReport(input: ReportInput): ReportModel {
         notApplicable: input.client.not_applicable,
         raci: input.raci,
         // Scanners and the help desk run on the MSP's side of a co-managed arrangement.
-        context: { periodEnd: bounds.end, findings, tickets, files: input.files, scanSide: 'msp' },
+        context: { periodEnd: bounds.end, findings, tickets, records: input.records, files: input.files, remediationDays: input.client.sla.findings_days, scanSide: 'msp' },
         previous: input.previous?.controls ?? null,
       })
     : undefined;

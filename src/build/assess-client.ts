@@ -69,6 +69,7 @@ export async function assessClient(context: BuildContext, clientId: string): Pro
           periods: client.periods,
           previous,
           findings: evidence.findings,
+          records: evidence,
           tickets: evidence.tickets,
           raci: drop.raci,
           files: drop.raciFile ? [drop.raciFile, ...evidence.files] : evidence.files,

@@ -21,7 +21,7 @@ export async function reportPeriods(
     reports.push(
       buildReport({
         msp, client: drop.config, period, periods: drop.periods, previous: reports.at(-1) ?? null,
-        findings: evidence.findings, tickets: evidence.tickets, raci: drop.raci,
+        findings: evidence.findings, tickets: evidence.tickets, records: evidence, raci: drop.raci,
         files: drop.raciFile ? [drop.raciFile, ...evidence.files] : evidence.files,
         diagnostics: [...drop.raciDiagnostics, ...evidence.diagnostics],
         generatedAt: options.generatedAt, toolVersion: options.toolVersion, policy: options.policy,

@@ -39,7 +39,11 @@ function sampleWithTickets() {
 }
 
 function input(overrides: Partial<ControlsInput> = {}, report = sampleWithTickets()): ControlsInput {
-  const context: CheckContext = { periodEnd: report.period.end, findings: report.findings, tickets: report.tickets, files: report.ingest.files, scanSide: 'msp' };
+  const context: CheckContext = {
+    periodEnd: report.period.end, findings: report.findings, tickets: report.tickets, files: report.ingest.files, scanSide: 'msp',
+    records: { alerts: [], restoreTests: [], accessReviews: [], remoteSessions: [], patches: [], riskAcceptances: [] },
+    remediationDays: { critical: 15, high: 30, medium: 90, low: 180 },
+  };
   return {
     frameworks,
     rules,

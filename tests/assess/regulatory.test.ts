@@ -24,7 +24,7 @@ describe('control status on the example drop', () => {
 
   it('credits the MSP scans to HIPAA, NYDFS, FTC and PCI controls alike, with the accountable side from the RACI', () => {
     const control = (client: string, id: string) => reports.get(client)!.controls.controls.find((c) => c.id === id)!;
-    expect(control('smile-dental', '164.308(a)(1)(ii)(A)')).toMatchObject({ status: 'partial', rule: { id: 'vulnerability-scans-remediated' } });
+    expect(control('smile-dental', '164.308(a)(1)(ii)(B)')).toMatchObject({ status: 'partial', rule: { id: 'vulnerability-scans-remediated' } });
     expect(control('ledger-cpa', '314.4(d)(2)')).toMatchObject({ rule: { id: 'vulnerability-scans-remediated' } });
     expect(control('hudson-brokerage', '11.3.1')).toMatchObject({ status: 'partial' });
     expect(control('hudson-brokerage', '500.5(a)(2)').evidence.some((e) => e.file === 'hudson-brokerage/2026-Q3/nessus-internal.csv')).toBe(true);
@@ -32,8 +32,22 @@ describe('control status on the example drop', () => {
     expect(control('hudson-brokerage', '500.12(a)')).toMatchObject({ status: 'not-assessed', rule: null });
   });
 
+  it('exercises every status across the example clients', () => {
+    const statuses = new Set([...reports.values()].flatMap((r) => r.controls.controls.map((c) => c.status)));
+    expect([...statuses].sort()).toEqual(['gap', 'not-applicable', 'not-assessed', 'partial', 'satisfied']);
+    const gap = reports.get('ledger-cpa')!.controls.controls.find((c) => c.id === '314.4(c)(1)')!;
+    expect(gap).toMatchObject({ status: 'gap', rule: { id: 'access-reviewed' }, reason: 'no access review in the 92 days before the period end' });
+  });
+
+  it('takes a risk acceptance in force into account and says when one expired', () => {
+    const scans = reports.get('hudson-brokerage')!.controls.controls.find((c) => c.id === '500.5(c)')!;
+    expect(scans.reason).toMatch(/covered by a risk acceptance in force/);
+    expect(scans.reason).toMatch(/under an expired acceptance, which no longer counts/);
+    expect(scans.evidence.map((e) => e.label)).toEqual(expect.arrayContaining([expect.stringMatching(/^risk acceptance RA-2026-002 .*expired\)$/)]));
+  });
+
   it('carries each control status of the previous period', () => {
-    const control = reports.get('smile-dental')!.controls.controls.find((c) => c.id === '164.308(a)(1)(ii)(A)')!;
+    const control = reports.get('smile-dental')!.controls.controls.find((c) => c.id === '164.308(a)(1)(ii)(B)')!;
     expect(control.previousStatus).toBe('partial');
   });
 

@@ -24,7 +24,7 @@ describe('proofbook assess', () => {
     const parsed = JSON.parse(result.stdout) as { client: string; period: string; frameworks: { id: string; total: number }[]; controls: { id: string; status: string; rule: { id: string } | null; evidence: unknown[] }[] };
     expect(parsed).toMatchObject({ client: 'smile-dental', period: '2026-Q3', frameworks: [{ id: 'hipaa' }] });
     expect(parsed.controls).toHaveLength(parsed.frameworks[0]!.total);
-    const analysis = parsed.controls.find((c) => c.id === '164.308(a)(1)(ii)(A)')!;
+    const analysis = parsed.controls.find((c) => c.id === '164.308(a)(1)(ii)(B)')!;
     expect(analysis).toMatchObject({ status: 'partial', rule: { id: 'vulnerability-scans-remediated' } });
     expect(analysis.evidence.length).toBeGreaterThan(0);
     expect(parsed.controls.find((c) => c.id === '164.308(a)(4)(ii)(A)')).toMatchObject({ status: 'not-applicable', rule: null });
