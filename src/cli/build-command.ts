@@ -18,7 +18,8 @@ Options:
   --client ID        build only this client
   --period YYYY-Qn   build only this period (earlier periods are still read for comparison)
   --strict           fail (exit 1, nothing written) when any row is rejected
-  --templates DIR    packet templates (default: the bundled templates/)
+  --templates DIR    your packet templates, laid over the bundled ones file by file (e.g. only
+                     print.css or one partial; see docs/packet.md)
   --work DIR         scratch folder and development key (default: .proofbook)
   --cache DIR        outputs of every stage by content hash (default: <work>/cache);
                      safe to delete, safe to share between CI runs

@@ -1,14 +1,14 @@
-import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
-import type { PDFArray, PDFRef } from 'pdf-lib';
+import { drawObject, PDFDict, PDFDocument, PDFHexString, PDFName, popGraphicsState, pushGraphicsState } from 'pdf-lib';
+import type { PDFArray, PDFPage } from 'pdf-lib';
 import type { Destination } from './destinations.ts';
 import { writeOutline } from './outline.ts';
 import type { OutlineItem } from './outline.ts';
 
 /**
- * Builds the binder from two Chromium prints: the cover pages printed bare, then every other
- * page of the print with header and footer (whose "Page X of Y" already counts the cover).
- * Written by pdf-lib from scratch, so nothing of Chromium's run-specific data (its creation date)
- * survives and the same input gives the same bytes.
+ * Builds the binder from Chromium's prints, one printed document at a time: each is copied in
+ * as soon as it is printed and can then be dropped, so memory holds one copy of the binder, not
+ * every print besides. Written by pdf-lib from scratch, so nothing of Chromium's run-specific
+ * data (its creation date) survives and the same input gives the same bytes.
  */
 
 export interface PdfMetadata {
@@ -32,41 +32,52 @@ export interface Bookmark {
   children: Bookmark[];
 }
 
-export interface AssembleInput {
-  cover: PDFDocument;
-  body: PDFDocument;
-  /** The first `coverPages` pages come from `cover`, the rest from `body`. */
-  coverPages: number;
+export interface Finish {
+  /** Named destinations of the binder (0-based page indexes of the binder). */
   destinations: ReadonlyMap<string, Destination>;
   bookmarks: readonly Bookmark[];
   metadata: PdfMetadata;
 }
 
-export async function assemble(input: AssembleInput): Promise<Uint8Array> {
-  const { cover, body, coverPages, destinations, metadata } = input;
-  if (cover.getPageCount() !== coverPages) {
-    throw new Error(`The cover printed as ${cover.getPageCount()} pages alone but ${coverPages} within the binder`);
-  }
+export interface Binder {
+  /** Copies all pages of a printed document in at page index `at` (default: after the last). */
+  add(printed: PDFDocument, at?: number): Promise<void>;
+  pageCount(): number;
+  /** Draws each page of `heads` (a header and footer) over a page of the binder, from page index `from` on. */
+  overlay(heads: PDFDocument, from: number): Promise<void>;
+  /** Writes destinations, bookmarks and metadata; the bytes of the binder. */
+  finish(input: Finish): Promise<Uint8Array>;
+}
+
+/** Resource name of the page heads; Chromium names its own resources differently. */
+const headsName = PDFName.of('ProofbookPageHeads');
+
+export async function openBinder(): Promise<Binder> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
-  const pages = [
-    ...(await doc.copyPages(cover, range(0, coverPages))),
-    ...(await doc.copyPages(body, range(coverPages, body.getPageCount()))),
-  ];
-  for (const page of pages) doc.addPage(page);
-  const pageRefs = pages.map((page) => page.ref);
+  return {
+    async add(printed, at = doc.getPageCount()) {
+      const pages = await doc.copyPages(printed, printed.getPageIndices());
+      pages.forEach((page, i) => doc.insertPage(at + i, page));
+    },
+    pageCount: () => doc.getPageCount(),
+    overlay: (heads, from) => overlayHeads(doc, doc.getPages().slice(from, from + heads.getPageCount()), heads),
+    finish: (input) => finish(doc, input),
+  };
+}
 
-  const retarget = (destination: Destination): PDFArray =>
-    doc.context.obj([pageRefs[destination.pageIndex]!, ...destination.target.asArray().slice(1)]);
+async function finish(doc: PDFDocument, input: Finish): Promise<Uint8Array> {
+  const { destinations, metadata } = input;
+  const pages = doc.getPages();
+  const retarget = (destination: Destination): PDFArray => doc.context.obj([pages[destination.pageIndex]!.ref, ...destination.view]);
 
-  // Links of the contents point at named destinations; carry them over to the copied pages.
+  // Links of the contents point at named destinations; they name the binder's pages.
   const dests = doc.context.obj({});
   for (const [name, destination] of destinations) dests.set(PDFName.of(name), retarget(destination));
   doc.catalog.set(PDFName.of('Dests'), doc.context.register(dests));
 
   const toOutline = (bookmark: Bookmark): OutlineItem => ({
     title: bookmark.title,
-    target: 'id' in bookmark.at ? retarget(destinationOf(destinations, bookmark.at.id)) : wholePage(doc, pageRefs, bookmark.at.pageIndex),
+    target: 'id' in bookmark.at ? retarget(destinationOf(destinations, bookmark.at.id)) : doc.context.obj([pages[bookmark.at.pageIndex]!.ref, PDFName.of('Fit')]),
     children: bookmark.children.map(toOutline),
   });
   writeOutline(doc, input.bookmarks.map(toOutline));
@@ -75,14 +86,29 @@ export async function assemble(input: AssembleInput): Promise<Uint8Array> {
   return doc.save({ addDefaultPage: false });
 }
 
+/**
+ * Draws each sheet of heads over its page as a form XObject. The name is fixed (pdf-lib's
+ * drawPage picks a random one, which would break reproducibility), and each page gets its own
+ * resource dictionaries, since Chromium may share them between pages.
+ */
+async function overlayHeads(doc: PDFDocument, pages: readonly PDFPage[], heads: PDFDocument): Promise<void> {
+  if (heads.getPageCount() !== pages.length) throw new Error(`${heads.getPageCount()} sheets of page heads for ${pages.length} pages`);
+  const sheets = await doc.embedPages(heads.getPages());
+  pages.forEach((page, i) => {
+    const resources = page.node.Resources()!.clone(doc.context);
+    const xObjects = resources.lookupMaybe(PDFName.of('XObject'), PDFDict)?.clone(doc.context) ?? doc.context.obj({});
+    xObjects.set(headsName, sheets[i]!.ref);
+    resources.set(PDFName.of('XObject'), xObjects);
+    page.node.set(PDFName.of('Resources'), resources);
+    // pushOperators wraps the page's own content in q/Q first, so the sheet is drawn untransformed.
+    page.pushOperators(pushGraphicsState(), drawObject(headsName), popGraphicsState());
+  });
+}
+
 function destinationOf(destinations: ReadonlyMap<string, Destination>, id: string): Destination {
   const destination = destinations.get(id);
   if (!destination) throw new Error(`No destination for heading #${id} in the printed packet`);
   return destination;
-}
-
-function wholePage(doc: PDFDocument, pageRefs: PDFRef[], pageIndex: number): PDFArray {
-  return doc.context.obj([pageRefs[pageIndex]!, PDFName.of('Fit')]);
 }
 
 function setMetadata(doc: PDFDocument, metadata: PdfMetadata): void {

@@ -40,21 +40,19 @@ export function formatLocation(place: { file: string; line: number | null; colum
   return `${place.file}${line}${column}`;
 }
 
-export const truncationNote = '(truncated; full text in the portal, findings page)';
-
 interface ShortText {
   text: string;
-  /** Set when `text` was shortened; the note tells the reader where the full text is. */
-  note: string | null;
+  /** Characters of the whole text when `text` was shortened, so the reader can be told; else null. */
+  total: number | null;
 }
 
 /**
  * Shortens long untrusted text to `limit` characters (code points, so no emoji or accented
- * letter is cut in half) and says so: text is never clipped silently.
+ * letter is cut in half) and says how long it was: text is never clipped silently.
  */
 export function shorten(value: string, limit: number): ShortText {
   const text = value.trimEnd();
   const chars = Array.from(text);
-  if (chars.length <= limit) return { text, note: null };
-  return { text: `${chars.slice(0, limit).join('').trimEnd()}…`, note: truncationNote };
+  if (chars.length <= limit) return { text, total: null };
+  return { text: `${chars.slice(0, limit).join('').trimEnd()}…`, total: chars.length };
 }

@@ -9,17 +9,20 @@ import { loadTemplates } from './templates.ts';
 
 /**
  * The packet stage: report model → HTML → Chromium → PDF binder → signature. Reads the
- * templates; writes nothing (the pipeline decides where the bytes go).
+ * templates and fonts; writes nothing (the pipeline decides where the bytes go).
  */
 
 export interface PacketOptions {
   browser: Browser;
-  templatesDir: string;
+  /** A templates folder overlaying the bundled one (which is the default). */
+  templatesDir?: string;
   key: { p12: Buffer; passphrase: string };
   /** Puts a "not for submission" notice on the cover and every page header. */
   signedWithDevelopmentKey: boolean;
   /** When the signature is made; defaults to now. */
   signingTime?: Date;
+  /** Estimated lines of table text per printed part (parts.ts); tests make it small. */
+  partLines?: number;
 }
 
 export interface Packet {
@@ -53,7 +56,7 @@ export async function buildPacket(report: ReportModel, options: PacketOptions): 
   const { signedWithDevelopmentKey } = options;
   const printed = await printPacket(
     options.browser,
-    (pageNumbers) => renderHtml(report, templates, { signedWithDevelopmentKey, pageNumbers }),
+    renderHtml(report, templates, { signedWithDevelopmentKey, partLines: options.partLines }),
     packetMetadata(report, signedWithDevelopmentKey),
   );
   const signed = await signPdf(printed.pdf, options.key, {

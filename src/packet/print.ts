@@ -1,16 +1,18 @@
 import { PDFDocument } from 'pdf-lib';
-import type { Browser, Page, PDFOptions } from 'puppeteer-core';
-import { assemble } from './assemble.ts';
+import type { Browser, CDPSession, Page, PDFOptions } from 'puppeteer-core';
+import { openBinder } from './assemble.ts';
 import type { Bookmark, PdfMetadata } from './assemble.ts';
 import { readDestinations } from './destinations.ts';
+import { processTree } from './process-tree.ts';
 import type { Destination } from './destinations.ts';
-import type { PacketHtml } from './render-html.ts';
+import type { PacketHtml, PageHead } from './render-html.ts';
 import { contentsId, sections } from './sections.ts';
 
 /**
- * Prints the packet HTML to a PDF binder with Chromium: Letter pages, header and footer on every
- * page but the cover, "Page X of Y" over the whole binder, bookmarks, and a table of contents
- * whose page numbers are the pages the headings really land on.
+ * Prints the packet HTML to a PDF binder with Chromium, one bounded part at a time: the cover,
+ * each body part, then the contents (whose numbers are now known), then a sheet of page heads
+ * ("Page X of Y" over the whole binder) laid over every page but the cover. Each part is printed
+ * once; only the contents is printed again should filling in its numbers change its length.
  */
 
 export interface PrintedPacket {
@@ -19,45 +21,78 @@ export interface PrintedPacket {
   sections: { title: string; page: number }[];
 }
 
-/** Renders the HTML with the page of each section filled in (null: not known yet). */
-export type RenderPacket = (pageNumbers: ReadonlyMap<string, number> | null) => PacketHtml;
+/** The page margins; heads.hbs places the header and footer in them. */
+const margin = { top: '0.8in', bottom: '0.7in', left: '0.6in', right: '0.6in' };
 
-// The header and footer templates are drawn in these margins, and pad themselves to the side margins.
 const layout = {
   format: 'letter',
-  margin: { top: '0.8in', bottom: '0.7in', left: '0.6in', right: '0.6in' },
   printBackground: true,
-  // Chromium's tags and outline would be lost when pages are copied into the binder; skipping them prints faster.
+  // Untagged: Chromium's structure tree does not survive assembling the parts into one binder,
+  // and tagging costs about half as much time again and 5-6x the size (docs/packet.md has the figures).
   tagged: false,
   outline: false,
   timeout: 300_000,
 } satisfies PDFOptions;
 
-/** A print whose numbers disagree with where headings land is printed again, at most this often. */
+/** Pages of heads per print. */
+const headsPerPrint = 250;
+
+/** A contents whose length changes with its numbers is printed again, at most this often. */
 const maxPasses = 3;
 
-interface Print {
-  doc: PDFDocument;
+interface PrintedPart {
+  pages: number;
+  /** Section headings of this part, by id, at their page index within the part. */
   destinations: Map<string, Destination>;
-  pageNumbers: Map<string, number>;
 }
 
-async function printOnce(page: Page, html: PacketHtml): Promise<Print> {
-  await page.setContent(html.document, { waitUntil: 'load' });
-  const bytes = await page.pdf({ ...layout, displayHeaderFooter: true, headerTemplate: html.headerTemplate, footerTemplate: html.footerTemplate });
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const destinations = readDestinations(doc);
-  const pageNumbers = new Map<string, number>();
-  for (const { id } of [{ id: contentsId }, ...sections]) {
-    const destination = destinations.get(id);
-    if (!destination) throw new Error(`The printed packet has no destination for heading #${id}; is it linked from the contents?`);
-    pageNumbers.set(id, destination.pageIndex + 1);
+async function printDocument(page: Page, html: string, options: PDFOptions): Promise<PDFDocument> {
+  await page.setContent(html, { waitUntil: 'load' });
+  return PDFDocument.load(await page.pdf({ ...layout, ...options }), { updateMetadata: false });
+}
+
+/**
+ * Chromium keeps most of the memory of each print until told memory is short; so told, it
+ * returns to about its idle size. Telling it costs CPU (caches are rebuilt; after every part,
+ * about half as much time again), so it is told only once it holds more than this.
+ */
+const chromiumMemoryLimit = 350 * 2 ** 20;
+
+/** Lets Chromium's memory go when above the limit, or always when it cannot be read (no /proc). */
+async function boundMemory(browser: Browser, cdp: CDPSession, limit = chromiumMemoryLimit): Promise<void> {
+  const pid = browser.process()?.pid;
+  const rss = pid === undefined ? null : processTree(pid)?.rss ?? null;
+  if (rss === null || rss > limit) await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
+}
+
+const sectionIds = new Set(sections.map((s) => s.id));
+
+/** Where every section heading stands in the binder, by 0-based page index. */
+function placeSections(parts: readonly PrintedPart[], firstPageIndex: number): Map<string, Destination> {
+  const placed = new Map<string, Destination>();
+  let offset = firstPageIndex;
+  for (const part of parts) {
+    for (const [id, destination] of part.destinations) placed.set(id, { ...destination, pageIndex: offset + destination.pageIndex });
+    offset += part.pages;
   }
-  return { doc, destinations, pageNumbers };
+  for (const { id } of sections) {
+    if (!placed.has(id)) throw new Error(`The printed packet has no destination for heading #${id}; a partial that prints a section heading must keep its id and its link to itself (partials/heading.hbs)`);
+  }
+  return placed;
 }
 
-function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-  return a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
+function pageNumbers(placed: ReadonlyMap<string, Destination>, contentsPageIndex: number): Map<string, number> {
+  return new Map([[contentsId, contentsPageIndex + 1], ...[...placed].map(([id, d]) => [id, d.pageIndex + 1] as const)]);
+}
+
+/** Each page after the cover, with the chapter it belongs to, for its header and footer. */
+function pageHeads(numbers: ReadonlyMap<string, number>, coverPages: number, total: number): PageHead[] {
+  const chapters = sections.filter((s) => s.level === 1).map((s) => ({ title: s.title, page: numbers.get(s.id)! }));
+  return Array.from({ length: total - coverPages }, (_, i) => {
+    const number = coverPages + 1 + i;
+    const chapter = chapters.findLast((c) => c.page <= number)?.title ?? 'Contents';
+    return { number, total, chapter };
+  });
 }
 
 /** Cover, Contents, then each chapter with its subsections nested under it. */
@@ -74,30 +109,59 @@ function bookmarks(coverPages: number): Bookmark[] {
   return tree;
 }
 
-export async function printPacket(browser: Browser, render: RenderPacket, metadata: PdfMetadata): Promise<PrintedPacket> {
+export async function printPacket(browser: Browser, html: PacketHtml, metadata: PdfMetadata): Promise<PrintedPacket> {
   const page = await browser.newPage();
   try {
     // Model text is escaped, but should anything slip through, it still cannot run.
     await page.setJavaScriptEnabled(false);
-    // First with blank contents numbers, then with the numbers found, until a print shows its
-    // headings on the pages its contents claim. The contents keep one line per entry, so the
-    // second print normally settles it.
-    let print = await printOnce(page, render(null));
-    for (let pass = 2, settled = false; !settled; pass++) {
-      if (pass > maxPasses) throw new Error(`The contents page numbers did not settle after ${maxPasses} prints`);
-      const numbered = await printOnce(page, render(print.pageNumbers));
-      settled = samePages(numbered.pageNumbers, print.pageNumbers);
-      print = numbered;
-    }
-    const coverPages = print.pageNumbers.get(contentsId)! - 1;
-    // The numbered HTML is still loaded: print its cover pages again, without header and footer.
-    const cover = await PDFDocument.load(await page.pdf({ ...layout, pageRanges: `1-${coverPages}` }), { updateMetadata: false });
-    const pdf = await assemble({ cover, body: print.doc, coverPages, destinations: print.destinations, bookmarks: bookmarks(coverPages), metadata });
-    return {
-      pdf,
-      pages: print.doc.getPageCount(),
-      sections: sections.map((s) => ({ title: s.title, page: print.pageNumbers.get(s.id)! })),
+    const cdp = await page.createCDPSession();
+    const print = async (document: string) => {
+      const printed = await printDocument(page, document, { margin });
+      await boundMemory(browser, cdp);
+      return printed;
     };
+    const binder = await openBinder();
+    await binder.add(await print(html.cover));
+    const coverPages = binder.pageCount();
+    const parts: PrintedPart[] = [];
+    for (const part of html.parts) {
+      const doc = await print(part);
+      parts.push({ pages: doc.getPageCount(), destinations: new Map([...readDestinations(doc)].filter(([id]) => sectionIds.has(id))) });
+      await binder.add(doc);
+    }
+    // The contents' length decides where the chapters start; a blank print tells it, and the
+    // numbered print must come out as long, or is numbered and printed again.
+    let contents = await print(html.contents(null));
+    let placed: Map<string, Destination>;
+    for (let pass = 1; ; pass++) {
+      if (pass > maxPasses) throw new Error(`The contents page numbers did not settle after ${maxPasses} prints`);
+      placed = placeSections(parts, coverPages + contents.getPageCount());
+      const numbered = await print(html.contents(pageNumbers(placed, coverPages)));
+      const settled = numbered.getPageCount() === contents.getPageCount();
+      contents = numbered;
+      if (settled) break;
+    }
+    const contentsDestination = readDestinations(contents).get(contentsId);
+    if (!contentsDestination) throw new Error(`The contents has no destination for its heading #${contentsId}; keep its id and its link to itself`);
+    await binder.add(contents, coverPages);
+    const numbers = pageNumbers(placed, coverPages);
+    placed.set(contentsId, { ...contentsDestination, pageIndex: coverPages + contentsDestination.pageIndex });
+    const total = binder.pageCount();
+    // The heads in bounded runs too: one sheet of a thousand pages would raise Chromium's peak.
+    const heads = pageHeads(numbers, coverPages, total);
+    for (let from = 0; from < heads.length; from += headsPerPrint) {
+      const run = heads.slice(from, from + headsPerPrint);
+      const sheets = await printDocument(page, html.heads(run), { margin: { top: 0, bottom: 0, left: 0, right: 0 } });
+      await boundMemory(browser, cdp);
+      if (sheets.getPageCount() !== run.length) {
+        throw new Error(`The page heads printed as ${sheets.getPageCount()} sheets for ${run.length} pages; each .page-heads must fit on one page (print.css)`);
+      }
+      await binder.overlay(sheets, coverPages + from);
+    }
+    // Done printing: what Chromium still holds would only add to the assembly's peak.
+    await boundMemory(browser, cdp, 0);
+    const pdf = await binder.finish({ destinations: placed, bookmarks: bookmarks(coverPages), metadata });
+    return { pdf, pages: total, sections: sections.map((s) => ({ title: s.title, page: numbers.get(s.id)! })) };
   } finally {
     await page.close();
   }

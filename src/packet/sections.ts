@@ -28,6 +28,7 @@ const outline: ReadonlyArray<readonly [id: string, title: string, children?: Rea
     ['ingest-files', '5.1 Files'],
     ['ingest-diagnostics', '5.2 Diagnostics'],
   ]],
+  ['sign-off', '6 Sign-off'],
 ];
 
 /** The sections in reading order, chapters followed by their subsections. */

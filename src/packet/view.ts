@@ -17,7 +17,18 @@ export interface ViewOptions {
   pageNumbers: ReadonlyMap<string, number> | null;
 }
 
-function findingView(row: FindingRow, index: number) {
+/** Scanner output as printed, with a note saying where the rest is when it was shortened. */
+function outputView(row: FindingRow, period: string) {
+  const { text, total } = shorten(row.output, outputLimit);
+  if (total === null) return { text, note: null };
+  const source = row.source === null ? '' : ` at ${formatLocation(row.source)}`;
+  return {
+    text,
+    note: `Shortened to the first ${formatInteger(outputLimit)} of ${formatInteger(total)} characters; more on the portal's Findings page of ${period}, and all of it in the export${source}.`,
+  };
+}
+
+function findingView(row: FindingRow, index: number, period: string) {
   return {
     number: formatInteger(index + 1),
     severity: { text: severityLabels[row.severity], tone: row.severity },
@@ -26,7 +37,7 @@ function findingView(row: FindingRow, index: number) {
     scanner: row.scanner,
     pluginId: row.pluginId,
     cves: row.cves.join(', '),
-    output: shorten(row.output, outputLimit),
+    output: outputView(row, period),
     host: row.host,
     service: `${row.port}/${row.protocol}`,
     firstSeen: formatDate(row.firstSeen),
@@ -88,9 +99,9 @@ export function packetView(report: ReportModel, options: ViewOptions) {
         ...countsView(s),
       })),
       totals: countsView(findings.totals),
-      open: findings.open.map(findingView),
+      open: findings.open.map((row, i) => findingView(row, i, report.period.id)),
       openCount: formatInteger(findings.open.length),
-      fixed: findings.fixed.map(findingView),
+      fixed: findings.fixed.map((row, i) => findingView(row, i, report.period.id)),
       fixedCount: formatInteger(findings.fixed.length),
     },
     tickets: {
@@ -115,6 +126,7 @@ export function packetView(report: ReportModel, options: ViewOptions) {
         tickets: formatInteger(s.tickets),
         breaches: formatInteger(s.breaches),
       })),
+      breachCount: formatInteger(tickets.breaches.length),
       breaches: tickets.breaches.map((b) => ({
         id: b.id,
         title: b.title,
@@ -168,3 +180,5 @@ export function packetView(report: ReportModel, options: ViewOptions) {
     },
   };
 }
+
+export type PacketView = ReturnType<typeof packetView>;

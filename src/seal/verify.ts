@@ -37,9 +37,11 @@ export async function findManifests(target: string): Promise<string[]> {
 export async function verifyManifest(manifestPath: string): Promise<SealCheck> {
   const folder = path.dirname(manifestPath);
   const shown = path.relative(layoutRoot(folder), manifestPath).split(path.sep).join('/');
-  const parsed = Manifest.safeParse(JSON.parse(await readFile(manifestPath, 'utf8')));
+  const json = readableJson(await readFile(manifestPath, 'utf8'));
+  const parsed = Manifest.safeParse(json);
   if (!parsed.success) {
-    return { manifest: shown, client: '?', period: '?', files: 0, signer: '?', development: false, manifestSha256: '', previous: null, notes: [], problems: [{ file: shown, problem: 'not a Proofbook manifest' }] };
+    const problem = json === undefined ? 'not readable JSON: the manifest was damaged or changed after it was signed' : 'not a Proofbook manifest';
+    return { manifest: shown, client: '?', period: '?', files: 0, signer: '?', development: false, manifestSha256: '', previous: null, notes: [], problems: [{ file: shown, problem }] };
   }
   const check = checkPacketFolder(folder);
   const stamps = check.pdfs.filter((p) => p.check.timestamp).map((p) => `${p.file}: signature time-stamped ${p.check.timestamp!.time} by "${p.check.timestamp!.authority}"`);
@@ -47,6 +49,14 @@ export async function verifyManifest(manifestPath: string): Promise<SealCheck> {
     manifest: shown, client: check.client, period: check.period, files: check.files, signer: check.signer, development: check.development,
     manifestSha256: check.manifestSha256, previous: check.previous, problems: check.problems, notes: [...stamps, ...check.notes],
   };
+}
+
+function readableJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The chain of each client's sealed periods among `checks` (readable manifests only). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHours, formatLocation, formatTimestamp, shorten, truncationNote } from '../../src/packet/format.ts';
+import { formatHours, formatLocation, formatTimestamp, shorten } from '../../src/packet/format.ts';
 
 describe('packet formatting', () => {
   it('shortens long text by code points and says so', () => {
@@ -7,8 +7,8 @@ describe('packet formatting', () => {
     const short = shorten(text, 600);
     expect(Array.from(short.text)).toHaveLength(601); // 600 characters and an ellipsis
     expect(short.text.endsWith('…')).toBe(true);
-    expect(short.note).toBe(truncationNote);
-    expect(shorten('short\nand multi-line\n', 600)).toEqual({ text: 'short\nand multi-line', note: null });
+    expect(short.total).toBe(700);
+    expect(shorten('short\nand multi-line\n', 600)).toEqual({ text: 'short\nand multi-line', total: null });
   });
 
   it('writes locations as file:line:column, leaving out what is unknown', () => {

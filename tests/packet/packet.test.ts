@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +76,7 @@ describe('packet PDF', () => {
     const pdf = await getDocument({ data: new Uint8Array(big.signed) }).promise;
     try {
       const outline = await pdf.getOutline();
-      expect(outline.map((item) => item.title)).toEqual(['Cover', 'Contents', '1 Overview', '2 Findings', '3 Tickets and SLA', '4 RACI matrix', '5 Ingest report']);
+      expect(outline.map((item) => item.title)).toEqual(['Cover', 'Contents', '1 Overview', '2 Findings', '3 Tickets and SLA', '4 RACI matrix', '5 Ingest report', '6 Sign-off']);
       const findings = outline.find((item) => item.title === '2 Findings')!;
       expect(findings.items.map((item) => item.title)).toEqual(['2.1 Summary by severity', '2.2 Open findings', '2.3 Fixed findings']);
       const flat = outline.flatMap((item) => [item, ...item.items]);
@@ -147,6 +148,15 @@ describe('packet PDF', () => {
     expect(pageText(bigFile, 2)).toContain('Compliance packet 2026-Q3, 2026-07-01 to 2026-09-30');
   });
 
+  it('embeds every font it uses, and only the fonts shipped with Proofbook', () => {
+    const table = spawnSync('pdffonts', [bigFile], { encoding: 'utf8' }).stdout.trim().split('\n').slice(2);
+    expect(table.length).toBeGreaterThan(0);
+    for (const row of table) {
+      // name, type, encoding, then emb sub uni as yes/no.
+      expect(row, row).toMatch(/^[A-Z]{6}\+(SourceSans3|SourceCodePro)\S*\s.*\syes\s+yes\s+yes\s/);
+    }
+  });
+
   it('carries the document metadata', () => {
     const info = pdfinfo(bigFile);
     expect(info).toMatchObject({
@@ -210,31 +220,46 @@ describe('packet determinism and untrusted text', () => {
   });
 });
 
+describe('a user templates folder', () => {
+  it('brands the printed packet with an overridden partial and print.css, keeping the rest', async () => {
+    const own = join(dir, 'brand');
+    await mkdir(join(own, 'partials'), { recursive: true });
+    await writeFile(join(own, 'partials', 'cover.hbs'), '<section class="cover"><p class="brand">Acme Assurance</p><h1>{{client.name}}</h1></section>');
+    // As docs/packet.md advises: a copy of the bundled print.css, edited.
+    const css = (await readFile(join(templatesDir, 'print.css'), 'utf8')).replace('--accent: #1f3a5f;', '--accent: #7a0019;');
+    await writeFile(join(own, 'print.css'), `${css}\n.brand { font-size: 30pt; color: var(--accent); }\n`);
+    const packet = await buildPacket(sampleReport({ findings: 5 }), { browser, templatesDir: own, key, signedWithDevelopmentKey: false });
+    const file = await save('branded.pdf', packet.unsigned);
+    expect(pageText(file, 1)).toContain('Acme Assurance');
+    expect(pageText(file, 1)).not.toContain('Quarterly compliance packet');
+    expect(pageText(file, 2)).toContain(`Page 2 of ${packet.pages}`);
+    expect(packet.sections.map((s) => s.title)).toContain('6 Sign-off');
+  });
+});
+
 describe('contents numbering', () => {
   const report = sampleReport({ findings: 5 });
   const metadata = { title: 't', author: 'a', subject: 's', keywords: [], creator: 'c', producer: 'p', date: new Date(0), language: 'en', documentId: '00'.repeat(16) };
 
-  /** Renders the packet with `fillers(numbers)` extra pages before the first chapter: a layout that reacts to its own numbers. */
-  async function renderer(fillers: (numbers: ReadonlyMap<string, number> | null) => number) {
-    const templates = await loadTemplates(templatesDir);
-    return (numbers: ReadonlyMap<string, number> | null) => {
-      const html = renderHtml(report, templates, { signedWithDevelopmentKey: false, pageNumbers: numbers });
-      const filler = '<div style="break-before: page">filler</div>'.repeat(fillers(numbers));
-      return { ...html, document: html.document.replace('<section class="chapter">', `${filler}<section class="chapter">`) };
-    };
+  /** The packet with `fillers(numbers)` extra pages in its contents: a contents whose length reacts to its own numbers. */
+  async function withFillers(fillers: (numbers: ReadonlyMap<string, number> | null) => number) {
+    const html = renderHtml(report, await loadTemplates(templatesDir), { signedWithDevelopmentKey: false });
+    const filler = '<div style="break-before: page">filler</div>';
+    return { ...html, contents: (numbers: ReadonlyMap<string, number> | null) => html.contents(numbers).replace('</ol>', `</ol>${filler.repeat(fillers(numbers))}`) };
   }
 
-  it('prints again when filling in the numbers moves the headings', async () => {
-    const printed = await printPacket(browser, await renderer((numbers) => (numbers ? 2 : 0)), metadata);
+  it('prints the contents again when filling in its numbers makes it longer', async () => {
+    const printed = await printPacket(browser, await withFillers((numbers) => (numbers ? 2 : 0)), metadata);
     const file = await save('moved.pdf', printed.pdf);
     const overview = printed.sections.find((s) => s.title === '1 Overview')!;
-    expect(overview.page).toBe(5); // cover, contents, two fillers
+    expect(overview.page).toBe(5); // cover, contents and its two fillers
     expect(lines(pageText(file, 5))).toContain('1 Overview');
     expect(lines(pageText(file, 2)).some((line) => /^1 Overview\s+5$/.test(line))).toBe(true);
+    expect(pageText(file, 5)).toContain(`Page 5 of ${printed.pages}`);
   });
 
   it('fails clearly when the numbers never settle', async () => {
-    const render = await renderer((numbers) => numbers?.get('overview') ?? 0);
-    await expect(printPacket(browser, render, metadata)).rejects.toThrow('The contents page numbers did not settle after 3 prints');
+    const html = await withFillers((numbers) => numbers?.get('overview') ?? 0);
+    await expect(printPacket(browser, html, metadata)).rejects.toThrow('The contents page numbers did not settle after 3 prints');
   });
 });

@@ -1,0 +1,110 @@
+/**
+ * npm run bench:packet -- [pages] [--part-lines N] [--tagged]
+ *
+ * Renders a table-heavy packet of about `pages` pages (default 1,000) and prints pages, seconds,
+ * pages per second and peak RSS; then, in the same run, Chromium printing the same content as
+ * one document in one bare page.pdf call. Peak RSS is the sum over this process and every
+ * Chromium process under it, sampled from /proc by a worker thread (the main thread is busy).
+ * --tagged also times the bare print with tagging, the cost of an accessible (tagged) PDF.
+ * The model is generated (tests/packet/long-report.ts); nothing is written to disk.
+ */
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import type { Browser } from 'puppeteer-core';
+import { launchBrowser } from '../src/packet/browser.ts';
+import { buildPacket } from '../src/packet/packet.ts';
+import { renderWholeHtml } from '../src/packet/render-html.ts';
+import { processTree } from '../src/packet/process-tree.ts';
+import { loadTemplates } from '../src/packet/templates.ts';
+import { longReport } from '../tests/packet/long-report.ts';
+import type { TableRows } from '../tests/packet/long-report.ts';
+import { createTestKey } from '../tests/packet/test-key.ts';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { 'part-lines': { type: 'string' }, tagged: { type: 'boolean', default: false } },
+});
+const pages = Number(positionals[0] ?? 1000);
+if (!Number.isInteger(pages) || pages < 20) throw new Error(`Invalid pages ${JSON.stringify(positionals[0])}: expected a whole number of at least 20`);
+const partLines = values['part-lines'] === undefined ? undefined : Number(values['part-lines']);
+
+/** Rows per page of each table as printed here, and the share of the packet each table fills. */
+const tables: Record<keyof TableRows, { perPage: number; share: number }> = {
+  open: { perPage: 10.5, share: 0.4 },
+  fixed: { perPage: 15, share: 0.2 },
+  breaches: { perPage: 24, share: 0.15 },
+  diagnostics: { perPage: 24, share: 0.15 },
+  raci: { perPage: 30, share: 0.05 },
+  files: { perPage: 16, share: 0.05 },
+};
+const rows = Object.fromEntries(Object.entries(tables).map(([table, t]) => [table, Math.round(pages * t.share * t.perPage)])) as unknown as TableRows;
+
+/** Sums the RSS of this process tree every 50 ms, in a thread of its own; the highest sum since the last reset is the peak. */
+const samplerSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+import(workerData.module).then(({ processTree }) => {
+  const readNode = () => Number(/VmRSS:\\s+(\\d+)/.exec(require('node:fs').readFileSync('/proc/' + workerData.pid + '/status', 'utf8'))[1]) * 1024;
+  let peak = { total: 0, node: 0 };
+  const sample = () => { const now = { total: processTree(workerData.pid)?.rss ?? 0, node: readNode() }; if (now.total > peak.total) peak = now; };
+  setInterval(sample, 50);
+  parentPort.on('message', (m) => { if (m === 'reset') peak = { total: 0, node: 0 }; else { sample(); parentPort.postMessage(peak); } });
+  parentPort.postMessage('ready');
+});
+`;
+const sampler = new Worker(samplerSource, { eval: true, workerData: { pid: process.pid, module: new URL('../src/packet/process-tree.ts', import.meta.url).href } });
+await new Promise((resolve) => sampler.once('message', resolve));
+/** The highest sum of RSS, and how much of it was this (Node) process. */
+interface Peak { total: number; node: number }
+const peakRss = () => new Promise<Peak>((resolve) => { sampler.once('message', resolve); sampler.postMessage('peak'); });
+
+/** CPU time is reported besides wall time: on a shared machine it varies far less. */
+interface Figures { pages: number; bytes: number; seconds: number; cpuSeconds: number; peak: Peak }
+
+const cpuSeconds = () => processTree(process.pid)?.cpuSeconds ?? 0;
+
+/** Runs one measured step on a browser of its own, so no step inherits another's memory. */
+async function measure(step: (browser: Browser) => Promise<{ pages: number; bytes: number }>): Promise<Figures> {
+  globalThis.gc?.();
+  sampler.postMessage('reset');
+  const started = performance.now();
+  const cpuBefore = cpuSeconds();
+  const browser = await launchBrowser();
+  try {
+    const printed = await step(browser);
+    return { ...printed, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSeconds() - cpuBefore, peak: await peakRss() };
+  } finally {
+    await browser.close();
+  }
+}
+
+const report = longReport(rows);
+const templates = await loadTemplates();
+const key = await createTestKey();
+
+async function barePrint(tagged: boolean): Promise<Figures> {
+  return measure(async (browser) => {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setContent(renderWholeHtml(report, templates, { signedWithDevelopmentKey: false }), { waitUntil: 'load' });
+    const pdf = await page.pdf({ format: 'letter', margin: { top: '0.8in', bottom: '0.7in', left: '0.6in', right: '0.6in' }, printBackground: true, tagged, outline: false, timeout: 0 });
+    // Count pages as pdf-lib would, without loading the whole file: one /Type /Page per page.
+    return { pages: Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0, bytes: pdf.length };
+  });
+}
+
+const bare = await barePrint(false);
+const tagged = values.tagged ? await barePrint(true) : null;
+const packet = await measure(async (browser) => {
+  const built = await buildPacket(report, { browser, key, signedWithDevelopmentKey: false, signingTime: new Date(0), partLines });
+  return { pages: built.pages, bytes: built.signed.length };
+});
+await sampler.terminate();
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const line = (name: string, f: Figures) =>
+  `${name.padEnd(30)} ${String(f.pages).padStart(6)} pages  ${f.seconds.toFixed(2).padStart(7)} s  ${(f.pages / f.seconds).toFixed(1).padStart(6)} pages/s  CPU ${f.cpuSeconds.toFixed(1).padStart(6)} s  ${mb(f.bytes).padStart(6)}  peak RSS ${mb(f.peak.total).padStart(7)} (Node ${mb(f.peak.node)}, Chromium ${mb(f.peak.total - f.peak.node)})`;
+console.log(`rows: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+console.log(line('packet (parts, heads, sign)', packet));
+console.log(line('bare page.pdf, one document', bare));
+if (tagged) console.log(line('bare page.pdf, tagged', tagged));
+console.log(`packet / bare: time ${(packet.seconds / bare.seconds).toFixed(2)}x, CPU ${(packet.cpuSeconds / bare.cpuSeconds).toFixed(2)}x, peak RSS ${(packet.peak.total / bare.peak.total).toFixed(2)}x (targets at 1,000 pages: time <= 1.0x, peak RSS < 800 MB)`);

@@ -1,0 +1,105 @@
+import type { PacketView } from './view.ts';
+
+/**
+ * Splits the binder's body into parts that Chromium prints one at a time. Printing time and
+ * memory grow faster than the page count (1,000 pages in one print: about 16 s and 1.65 GB
+ * here), so bounded parts keep both in check; a long table is cut between rows, and the next
+ * part starts it again on a new page with its header row. Pure: the same view gives the same parts.
+ */
+
+/** One piece of the body, in reading order; its partial renders it. */
+interface Block {
+  partial: string;
+  /** Rows of the block's long table, if it has one; a part may hold any run of them. */
+  rows?: (view: PacketView) => readonly object[];
+  /** Estimated height of one row, in lines of table text. */
+  weight?: (row: never) => number;
+}
+
+/** A block's fixed content (headings, leads, small tables), in lines, for the part budget. */
+const blockWeight = 40;
+
+/** Characters of monospaced scanner output that fit on one line of the findings table. */
+const outputLineChars = 90;
+
+function outputLines(row: { output: { text: string } }): number {
+  return row.output.text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / outputLineChars)), 0);
+}
+
+function table<Row extends object>(partial: string, rows: (view: PacketView) => readonly Row[], weight: (row: Row) => number): Block {
+  return { partial, rows, weight: weight as (row: never) => number };
+}
+
+const twoLines = () => 2;
+
+/** The body after the cover and contents; each partial of this list is one block. */
+const body: readonly Block[] = [
+  { partial: 'overview' },
+  { partial: 'findings' },
+  table('findings-open', (v) => v.findings.open, (row) => 2 + outputLines(row)),
+  table('findings-fixed', (v) => v.findings.fixed, twoLines),
+  { partial: 'tickets' },
+  table('tickets-breaches', (v) => v.tickets.breaches, twoLines),
+  table('raci', (v) => v.raci, twoLines),
+  { partial: 'ingest' },
+  table('ingest-files', (v) => v.ingest.files, () => 3),
+  table('ingest-diagnostics', (v) => v.ingest.diagnostics, twoLines),
+  { partial: 'sign-off' },
+];
+
+/** A block, or a run of its table's rows, as one part prints it. */
+export interface BlockSlice {
+  partial: string;
+  /** The rows of this slice, null for a block without a long table. */
+  rows: readonly object[] | null;
+  /** The slice continues a table begun in an earlier part: no heading, only the table. */
+  continued: boolean;
+  /** The slice ends its table: totals and legends follow it. */
+  last: boolean;
+}
+
+export type Part = readonly BlockSlice[];
+
+/** Lines of table text per part: about 35 pages, which Chromium prints in some 300 MB. */
+export const defaultPartLines = 1500;
+
+/** The body as one part: for a single print of the whole binder. */
+export function wholeBody(view: PacketView): Part {
+  return body.map((block) => {
+    const rows = block.rows?.(view) ?? null;
+    return { partial: block.partial, rows, continued: false, last: true };
+  });
+}
+
+/** The body in parts of at most `partLines` estimated lines each (a single row may exceed it). */
+export function bodyParts(view: PacketView, partLines = defaultPartLines): Part[] {
+  const parts: Part[] = [];
+  let current: BlockSlice[] = [];
+  let used = 0;
+  const flush = () => {
+    if (current.length > 0) parts.push(current);
+    current = [];
+    used = 0;
+  };
+  for (const block of body) {
+    if (used + blockWeight > partLines) flush();
+    used += blockWeight;
+    const rows = block.rows?.(view);
+    if (!rows) {
+      current.push({ partial: block.partial, rows: null, continued: false, last: true });
+      continue;
+    }
+    const weight = block.weight as (row: object) => number;
+    let start = 0;
+    do {
+      let end = start;
+      // At least one row per slice, so a row taller than a part still prints.
+      while (end < rows.length && (end === start || used + weight(rows[end]!) <= partLines)) used += weight(rows[end++]!);
+      current.push({ partial: block.partial, rows: rows.slice(start, end), continued: start > 0, last: end === rows.length });
+      if (end < rows.length) flush();
+      start = end;
+    } while (start < rows.length);
+  }
+  flush();
+  return parts;
+}
