@@ -1,4 +1,4 @@
-import type { FindingChange, SlaState, Status } from './report.ts';
+import type { ControlStatus, FindingChange, SlaState, Status } from './report.ts';
 import type { OwnerSide, Severity } from './client.ts';
 
 /**
@@ -24,6 +24,14 @@ export const slaLabels: Record<SlaState, Label> = {
   'fixed-in-time': { text: 'Fixed in time', tone: 'good' },
   'fixed-late': { text: 'Fixed late', tone: 'warn' },
   'no-sla': { text: 'No SLA', tone: 'neutral' },
+};
+
+export const controlStatusLabels: Record<ControlStatus, Label> = {
+  satisfied: { text: 'Satisfied', tone: 'good' },
+  partial: { text: 'Partial', tone: 'warn' },
+  gap: { text: 'Gap', tone: 'bad' },
+  'not-applicable': { text: 'Not applicable', tone: 'neutral' },
+  'not-assessed': { text: 'Not assessed', tone: 'neutral' },
 };
 
 export const changeLabels: Record<FindingChange, string> = {

@@ -14,6 +14,8 @@ interface Block {
   rows?: (view: PacketView) => readonly object[];
   /** Estimated height of one row, in lines of table text. */
   weight?: (row: never) => number;
+  /** What the block is about when a partial repeats per item (a framework); its partial sees it as `item`. */
+  item?: object;
 }
 
 /** A block's fixed content (headings, leads, small tables), in lines, for the part budget. */
@@ -32,8 +34,11 @@ function table<Row extends object>(partial: string, rows: (view: PacketView) => 
 
 const twoLines = () => 2;
 
-/** The body after the cover and contents; each partial of this list is one block. */
-const body: readonly Block[] = [
+/** A control's row: its reason, evidence and RACI issues each take a line or more. */
+const controlLines = (row: { evidence: readonly string[]; raciIssues: readonly string[] }) => 3 + row.evidence.length + row.raciIssues.length;
+
+/** The body after the cover and contents; each block prints by its partial, in this order. */
+const body = (view: PacketView): readonly Block[] => [
   { partial: 'overview' },
   { partial: 'findings' },
   table('findings-open', (v) => v.findings.open, (row) => 2 + outputLines(row)),
@@ -44,6 +49,9 @@ const body: readonly Block[] = [
   { partial: 'ingest' },
   table('ingest-files', (v) => v.ingest.files, () => 3),
   table('ingest-diagnostics', (v) => v.ingest.diagnostics, twoLines),
+  { partial: 'controls' },
+  ...view.controls.frameworks.map((framework): Block => ({ ...table('controls-framework', () => framework.controls, controlLines), item: framework })),
+  { partial: 'regulatory' },
   { partial: 'sign-off' },
 ];
 
@@ -56,6 +64,8 @@ export interface BlockSlice {
   continued: boolean;
   /** The slice ends its table: totals and legends follow it. */
   last: boolean;
+  /** The block's item, null for a block not repeated per item. */
+  item: object | null;
 }
 
 export type Part = readonly BlockSlice[];
@@ -65,9 +75,9 @@ export const defaultPartLines = 1500;
 
 /** The body as one part: for a single print of the whole binder. */
 export function wholeBody(view: PacketView): Part {
-  return body.map((block) => {
+  return body(view).map((block) => {
     const rows = block.rows?.(view) ?? null;
-    return { partial: block.partial, rows, continued: false, last: true };
+    return { partial: block.partial, rows, continued: false, last: true, item: block.item ?? null };
   });
 }
 
@@ -81,12 +91,13 @@ export function bodyParts(view: PacketView, partLines = defaultPartLines): Part[
     current = [];
     used = 0;
   };
-  for (const block of body) {
+  for (const block of body(view)) {
+    const item = block.item ?? null;
     if (used + blockWeight > partLines) flush();
     used += blockWeight;
     const rows = block.rows?.(view);
     if (!rows) {
-      current.push({ partial: block.partial, rows: null, continued: false, last: true });
+      current.push({ partial: block.partial, rows: null, continued: false, last: true, item });
       continue;
     }
     const weight = block.weight as (row: object) => number;
@@ -95,7 +106,7 @@ export function bodyParts(view: PacketView, partLines = defaultPartLines): Part[
       let end = start;
       // At least one row per slice, so a row taller than a part still prints.
       while (end < rows.length && (end === start || used + weight(rows[end]!) <= partLines)) used += weight(rows[end++]!);
-      current.push({ partial: block.partial, rows: rows.slice(start, end), continued: start > 0, last: end === rows.length });
+      current.push({ partial: block.partial, rows: rows.slice(start, end), continued: start > 0, last: end === rows.length, item });
       if (end < rows.length) flush();
       start = end;
     } while (start < rows.length);

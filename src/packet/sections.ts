@@ -28,7 +28,9 @@ const outline: ReadonlyArray<readonly [id: string, title: string, children?: Rea
     ['ingest-files', '5.1 Files'],
     ['ingest-diagnostics', '5.2 Diagnostics'],
   ]],
-  ['sign-off', '6 Sign-off'],
+  ['controls', '6 Controls'],
+  ['regulatory', '7 Regulatory summaries'],
+  ['sign-off', '8 Sign-off'],
 ];
 
 /** The sections in reading order, chapters followed by their subsections. */

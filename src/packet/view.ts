@@ -1,6 +1,7 @@
-import type { FindingRow, ReportModel } from '../model/report.ts';
+import type { ControlAssessment, ControlGroup, FindingRow, OpenItem, ReportModel } from '../model/report.ts';
+import { frameworkNames } from '../model/client.ts';
 import { formatDate, formatHours, formatInteger, formatLocation, formatTimestamp, noValue, shorten } from './format.ts';
-import { changeLabels, metLabel, severityLabels, sideLabels, slaLabels, statusLabels } from '../model/labels.ts';
+import { changeLabels, controlStatusLabels, metLabel, severityLabels, sideLabels, slaLabels, statusLabels } from '../model/labels.ts';
 import { contentsId, sections } from './sections.ts';
 
 /**
@@ -63,6 +64,73 @@ function countsView(counts: ReportModel['findings']['totals']) {
 
 function sidesView(sides: readonly ('msp' | 'internal')[]): string {
   return sides.length === 0 ? noValue : sides.map((side) => sideLabels[side]).join(', ');
+}
+
+function statusCountsView(counts: ControlGroup['counts']) {
+  return {
+    satisfied: formatInteger(counts.satisfied),
+    partial: formatInteger(counts.partial),
+    gap: formatInteger(counts.gap),
+    notApplicable: formatInteger(counts.notApplicable),
+    notAssessed: formatInteger(counts.notAssessed),
+  };
+}
+
+function controlView(control: ControlAssessment) {
+  return {
+    id: control.id,
+    title: control.title,
+    citation: control.citation,
+    status: controlStatusLabels[control.status],
+    previous: control.previousStatus === null ? noValue : controlStatusLabels[control.previousStatus].text,
+    rule: control.rule === null ? null : `${control.rule.id}: ${control.rule.title}`,
+    reason: control.reason,
+    evidence: control.evidence.map((e) => (e.effective === null ? e.label : `${e.label} (${formatDate(e.effective)})`)),
+    accountable: control.accountable === null ? noValue : sideLabels[control.accountable],
+    responsible: sidesView(control.responsible),
+    raciIssues: control.raciIssues,
+  };
+}
+
+function groupView(group: ControlGroup) {
+  return { id: group.id, title: group.title, status: controlStatusLabels[group.status], ...statusCountsView(group.counts) };
+}
+
+function openItemView(item: OpenItem) {
+  return {
+    framework: frameworkNames[item.framework],
+    id: item.id,
+    title: item.title,
+    status: controlStatusLabels[item.status],
+    reason: item.reason,
+    accountable: item.accountable === null ? noValue : sideLabels[item.accountable],
+  };
+}
+
+/** The regulator-shaped summaries of the frameworks in scope; null for the others. */
+function regulatoryView(regulatory: ReportModel['regulatory']) {
+  const { nydfsCertification: nydfs, ftcBoardReport: ftc, hipaaRiskAnalysis: hipaa } = regulatory;
+  return {
+    any: nydfs !== null || ftc !== null || hipaa !== null,
+    nydfs: nydfs && {
+      sections: nydfs.sections.map(groupView),
+      supports: nydfs.supportsCertification
+        ? { text: 'Supports certification of compliance', tone: 'good' }
+        : { text: 'Supports an acknowledgment of noncompliance', tone: 'bad' },
+      items: nydfs.acknowledgmentItems.map(openItemView),
+    },
+    ftc: ftc && {
+      overall: groupView(ftc.overall),
+      elements: ftc.elements.map(groupView),
+      materialMatters: ftc.materialMatters,
+      recommendations: ftc.recommendations.map(openItemView),
+    },
+    hipaa: hipaa && {
+      safeguards: hipaa.safeguards.map(groupView),
+      vulnerabilities: hipaa.vulnerabilities,
+      gaps: hipaa.gaps.map(openItemView),
+    },
+  };
 }
 
 export function packetView(report: ReportModel, options: ViewOptions) {
@@ -150,6 +218,16 @@ export function packetView(report: ReportModel, options: ViewOptions) {
       informed: sidesView(r.informed),
       source: formatLocation(r.source),
     })),
+    controls: {
+      frameworks: report.controls.frameworks.map((framework) => ({
+        name: framework.name,
+        version: framework.version,
+        total: formatInteger(framework.total),
+        counts: statusCountsView(framework.counts),
+        controls: report.controls.controls.filter((c) => c.framework === framework.id).map(controlView),
+      })),
+    },
+    regulatory: regulatoryView(report.regulatory),
     ingest: {
       files: ingest.files.map((f) => ({
         file: f.file,

@@ -1,15 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/packet/browser.ts';
-import { buildPacket } from '../../src/packet/packet.ts';
 import type { Packet } from '../../src/packet/packet.ts';
 import { longReport } from './long-report.ts';
 import type { TableRows } from './long-report.ts';
-import { createTestKey } from './test-key.ts';
+import { printReport } from './printed.ts';
 
 /**
  * Every long table of a packet of several hundred pages, read back from the PDF's text and
@@ -44,26 +37,17 @@ const tables: Table[] = [
   { section: '5.2 Diagnostics', count: rows.diagnostics, header: /Location\s+Severity\s+Rule and field\s+Message and hint/, first: /Diagnostic (\d+):/g },
 ];
 
-let browser: Browser;
-let dir: string;
 let packet: Packet;
 /** The text of each page (index 0 is page 1), as pdftotext lays it out. */
 let pages: string[];
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const key = await createTestKey();
-  [browser, dir] = await Promise.all([launchBrowser(), mkdtemp(join(tmpdir(), 'proofbook-long-'))]);
-  packet = await buildPacket(report, { browser, key, signedWithDevelopmentKey: false });
-  const file = join(dir, 'long.pdf');
-  await writeFile(file, packet.unsigned);
-  const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (text.error) throw new Error('pdftotext could not run (install poppler-utils)', { cause: text.error });
-  pages = text.stdout.split('\f').slice(0, packet.pages);
+  ({ packet, pages, close } = await printReport(report, 'long'));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await close?.();
 });
 
 const numbers = (text: string, marker: RegExp) => [...text.matchAll(marker)].map((m) => Number(m.slice(1).find((g) => g !== undefined)));
