@@ -16,6 +16,7 @@ import { type CsvData, writeCsv } from './generate/csv.ts';
 import { externalScans } from './generate/external.ts';
 import { nessusScans } from './generate/nessus.ts';
 import { raciCsv } from './generate/raci.ts';
+import { clientDocuments } from './generate/documents.ts';
 import { operationsFiles } from './generate/operations.ts';
 import { ticketFiles } from './generate/tickets.ts';
 import { periodSequence } from './generate/time.ts';
@@ -115,6 +116,8 @@ function main(): void {
     const flow = [['frameworks'], ['compliance_owner'], ['sla', 'findings_days'], ...['P1', 'P2', 'P3', 'P4'].map((p) => ['sla', 'tickets', p])];
     write(join(dir, 'client.yaml'), yamlFile(profile.config, ClientConfig, generated, flow));
     csv(join(dir, 'raci.csv'), raciCsv(profile.config.frameworks, profile.kind));
+    mkdirSync(join(dir, 'policies'));
+    for (const [name, text] of Object.entries(clientDocuments(profile))) write(join(dir, 'policies', name), text);
 
     const nessus = nessusScans(profile, periods, opts.scale, opts.seed);
     const external = externalScans(profile, periods, opts.scale, opts.seed);

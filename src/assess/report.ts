@@ -1,5 +1,6 @@
 import { frameworkNames, type ClientConfig, type MspConfig } from '../model/client.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
+import type { PolicyDocument } from '../model/document.ts';
 import type { Finding, RaciEntry, Ticket } from '../model/evidence.ts';
 import { periodBounds, type PeriodId } from '../model/period.ts';
 import { ReportModel, type IngestFile, type IngestSection } from '../model/report.ts';
@@ -23,6 +24,8 @@ export interface ReportInput {
   tickets: Ticket[];
   /** Records of the other evidence kinds, read by the control checks. */
   records: KindRecords;
+  /** Policies, procedures and plans (the client's and the MSP's), evidence for the controls they name. */
+  documents: readonly PolicyDocument[];
   raci: RaciEntry[];
   files: IngestFile[];
   diagnostics: Diagnostic[];
@@ -45,6 +48,7 @@ export function buildReport(input: ReportInput): ReportModel {
         scope: input.client.frameworks,
         notApplicable: input.client.not_applicable,
         raci: input.raci,
+        documents: input.documents,
         // Scanners and the help desk run on the MSP's side of a co-managed arrangement.
         context: { periodEnd: bounds.end, findings, tickets, records: input.records, files: input.files, remediationDays: input.client.sla.findings_days, scanSide: 'msp' },
         previous: input.previous?.controls ?? null,
@@ -70,6 +74,7 @@ export function buildReport(input: ReportInput): ReportModel {
     raci: input.raci,
     ingest,
     controls,
+    documents: input.documents,
     regulatory: input.policy && controls ? regulatoryOutputs({ frameworks: input.policy.frameworks, controls, findings, tickets }) : undefined,
   });
 }

@@ -9,7 +9,7 @@ import { openCache, type Cache } from './cache.ts';
 import { diagnosticsPerFile, noSeconds, timed, type BuildContext, type IngestAccount, type StageSeconds } from './context.ts';
 import type { FileDigest } from './digest.ts';
 import { clientInputs, periodInputs, toolRoot } from './inputs.ts';
-import { loadPolicy } from './policy.ts';
+import { clientDocuments, clientLevelInputs, loadPolicy } from './policy.ts';
 import { reportKeys } from './keys.ts';
 import { changedInputs, readSealed } from './sealed.ts';
 
@@ -43,6 +43,8 @@ export async function assessClient(context: BuildContext, clientId: string): Pro
   const periods = await timed(seconds, 'assess', async () => {
     const drop = await readClient(context.dataDir, clientId);
     const policy = await loadPolicy(path.join(toolRoot, 'content'));
+    const documents = await clientDocuments(context.dataDir, clientId, policy);
+    const clientLevel = clientLevelInputs(drop, documents);
     const client = await clientInputs(context.dataDir, clientId);
     const wanted = client.periods.filter((period) => !context.period || period <= context.period);
     const inputs = await Promise.all(wanted.map((period) => periodInputs(context.dataDir, clientId, period)));
@@ -51,6 +53,7 @@ export async function assessClient(context: BuildContext, clientId: string): Pro
       { path: 'msp.yaml', sha256: context.shared.msp },
       { path: `${clientId}/client.yaml`, sha256: client.clientYaml },
       ...(client.raci ? [{ path: `${clientId}/raci.csv`, sha256: client.raci }] : []),
+      ...client.documents,
     ];
     const kept = await keptPeriods(context, clientId, client.periods.at(-1)!, inputs.map((p) => ({ period: p.period, files: [...clientFiles, ...p.files] })));
 
@@ -72,8 +75,9 @@ export async function assessClient(context: BuildContext, clientId: string): Pro
           records: evidence,
           tickets: evidence.tickets,
           raci: drop.raci,
-          files: drop.raciFile ? [drop.raciFile, ...evidence.files] : evidence.files,
-          diagnostics: [...drop.raciDiagnostics, ...evidence.diagnostics],
+          files: [...clientLevel.files, ...evidence.files],
+          diagnostics: [...clientLevel.diagnostics, ...evidence.diagnostics],
+          documents: documents.documents,
           generatedAt: context.generatedAt,
           toolVersion: context.toolVersion,
           policy,

@@ -11,6 +11,7 @@ import { sha256 } from '../seal/manifest.ts';
 import type { AssessedClient } from './assess-client.ts';
 import { mergeAccounts, noSeconds, type BuildContext, type IngestAccount, type StageSeconds } from './context.ts';
 import { folderDigest } from './digest.ts';
+import { writeMspOverview } from './msp-overview.ts';
 import { toolDigests, toolRoot } from './inputs.ts';
 import { createPool, TaskFailure, type TaskError } from './pool.ts';
 import type { RenderedClient, StageCounts } from './render-client.ts';
@@ -176,6 +177,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       'clients built',
       assessed.map((client) => ({ clientId: client.clientId, task: { phase: 'render', context, assessed: client } })),
     );
+    // A shard sees only its own clients; the portfolio page is for a build that sees them all.
+    if (!options.shard) await writeMspOverview({ outDir: options.outDir, cacheDir: options.cacheDir, shared: context.shared });
     return summarise({ clients: clientIds.length, assessed, rendered, ingest, failures, developmentKey: key.development, jobs });
   } finally {
     await pool.close();

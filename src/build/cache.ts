@@ -10,7 +10,7 @@ import { folderDigest } from './digest.ts';
  * same key, and deleting the whole cache folder at any time only costs a rebuild.
  */
 
-export type Stage = 'reports' | 'sites' | 'client-pages' | 'packets' | 'seals';
+export type Stage = 'reports' | 'sites' | 'client-pages' | 'packets' | 'seals' | 'msp';
 
 /** Bumped when the layout of entries changes, so an old cache is ignored rather than misread. */
 const layout = 'v1';

@@ -40,6 +40,15 @@ export async function clientInputs(dataDir: string, client: string): Promise<Cli
     client,
     clientYaml: await sha256File(path.join(folder, 'client.yaml')),
     raci: existsSync(raciPath) ? await sha256File(raciPath) : null,
+    documents: await documentInputs(dataDir, client),
     periods: entries.filter((e) => e.isDirectory() && PeriodId.safeParse(e.name).success).map((e) => e.name).sort(),
   };
+}
+
+/** The client's Markdown documents, as the ingest reads them (`*.md`, `*.mdx` under policies/). */
+async function documentInputs(dataDir: string, client: string): Promise<FileDigest[]> {
+  const folder = path.join(dataDir, client, 'policies');
+  if (!existsSync(folder)) return [];
+  const names = (await readdir(folder)).filter((name) => /\.mdx?$/.test(name)).sort();
+  return Promise.all(names.map(async (name) => ({ path: `${client}/policies/${name}`, sha256: await sha256File(path.join(folder, name)) })));
 }

@@ -27,11 +27,13 @@ export interface SharedInputs {
   signer: string;
 }
 
-/** A client's own inputs: client.yaml, raci.csv and the list of its periods (every report lists them). */
+/** A client's own inputs: client.yaml, raci.csv, its documents and the list of its periods (every report lists them). */
 export interface ClientInputs {
   client: string;
   clientYaml: string;
   raci: string | null;
+  /** `<client>/policies/*.md`: policies and procedures, evidence in every period. */
+  documents: FileDigest[];
   periods: PeriodId[];
 }
 
@@ -58,6 +60,7 @@ export function reportKeys(shared: SharedInputs, client: ClientInputs, periods: 
       client.client,
       client.clientYaml,
       client.raci,
+      client.documents,
       client.periods,
       period.period,
       period.files,

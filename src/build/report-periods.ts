@@ -2,7 +2,7 @@ import { buildReport } from '../assess/report.ts';
 import { readClient, readMsp, readPeriod } from '../ingest/drop.ts';
 import type { PeriodId } from '../model/period.ts';
 import type { ReportModel } from '../model/report.ts';
-import type { Policy } from './policy.ts';
+import { clientDocuments, clientLevelInputs, type Policy } from './policy.ts';
 
 /**
  * The report of every period of one client up to `until`, oldest first, computed afresh without
@@ -15,6 +15,8 @@ export async function reportPeriods(
 ): Promise<ReportModel[]> {
   const msp = await readMsp(dataDir);
   const drop = await readClient(dataDir, clientId);
+  const documents = await clientDocuments(dataDir, clientId, options.policy);
+  const clientLevel = clientLevelInputs(drop, documents);
   const reports: ReportModel[] = [];
   for (const period of drop.periods.filter((p) => !options.until || p <= options.until)) {
     const evidence = await readPeriod(dataDir, drop.config, period);
@@ -22,8 +24,7 @@ export async function reportPeriods(
       buildReport({
         msp, client: drop.config, period, periods: drop.periods, previous: reports.at(-1) ?? null,
         findings: evidence.findings, tickets: evidence.tickets, records: evidence, raci: drop.raci,
-        files: drop.raciFile ? [drop.raciFile, ...evidence.files] : evidence.files,
-        diagnostics: [...drop.raciDiagnostics, ...evidence.diagnostics],
+        files: [...clientLevel.files, ...evidence.files], diagnostics: [...clientLevel.diagnostics, ...evidence.diagnostics], documents: documents.documents,
         generatedAt: options.generatedAt, toolVersion: options.toolVersion, policy: options.policy,
       }),
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Framework, OwnerSide, Priority, Severity } from './client.ts';
 import { Diagnostic } from './diagnostic.ts';
+import { PolicyDocument } from './document.ts';
 import { RaciEntry, SourceRef } from './evidence.ts';
 import { ClientId, PeriodId } from './period.ts';
 
@@ -111,7 +112,7 @@ export type TicketsSection = z.infer<typeof TicketsSection>;
 
 export const IngestFile = z.object({
   file: z.string(),
-  kind: z.enum(['findings', 'tickets', 'raci', 'config', 'unknown', 'alerts', 'restore-tests', 'access-reviews', 'remote-sessions', 'patches', 'risk-acceptances']),
+  kind: z.enum(['findings', 'tickets', 'raci', 'config', 'unknown', 'alerts', 'restore-tests', 'access-reviews', 'remote-sessions', 'patches', 'risk-acceptances', 'documents']),
   format: z.string(),
   sha256: z.string(),
   bytes: z.number().int(),
@@ -246,6 +247,8 @@ export const ReportModel = z.object({
   ingest: IngestSection,
   /** Control status per in-scope framework; empty until catalogs and evidence rules are loaded. */
   controls: ControlsSection.default({ frameworks: [], controls: [] }),
+  /** Policies, procedures and plans in the period's evidence, with their review dates. */
+  documents: z.array(PolicyDocument).default([]),
   regulatory: RegulatorySection.default({ nydfsCertification: null, ftcBoardReport: null, hipaaRiskAnalysis: null }),
 });
 export type ReportModel = z.infer<typeof ReportModel>;

@@ -91,6 +91,14 @@ export const rules = {
     title: 'Risk acceptance expires before it was accepted',
     hint: 'Write the expiry date after the acceptance date (YYYY-MM-DD).',
   },
+  'document/front-matter': {
+    title: 'Document front matter invalid',
+    hint: 'A policy or procedure starts with "---", then YAML keys title, kind, owner_side, approver, effective, next_review and controls, then "---" (README "Policies and procedures as evidence").',
+  },
+  'document/unknown-control': {
+    title: 'Document names an unknown control',
+    hint: 'Write the control id exactly as the catalog does (proofbook frameworks lists them), in quotes; the document counts for the other controls it names.',
+  },
   'drop/unknown-client': {
     title: 'Unknown client',
     hint: 'Each client folder under data/ needs a client.yaml; check the folder name or create the file.',

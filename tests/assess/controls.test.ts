@@ -50,6 +50,7 @@ function input(overrides: Partial<ControlsInput> = {}, report = sampleWithTicket
     scope: ['hipaa', 'pci-dss-4.0.1'],
     notApplicable: {},
     raci: [raciRow('Vulnerability scanning', ['164.308(a)(1)(ii)(A)', '11.3.1'], 'internal', ['msp'])],
+    documents: [],
     context,
     previous: null,
     ...overrides,
@@ -121,5 +122,16 @@ describe('assessControls', () => {
     const report = sampleWithTickets();
     report.ingest.files = report.ingest.files.filter((f) => f.kind !== 'tickets');
     expect(find(assessControls(input({}, report)), '12.10.1')).toMatchObject({ status: 'gap', reason: 'no ticket export in this period' });
+  });
+
+  it('credits a document in effect, and calls a stale or not yet effective one a gap', () => {
+    const document = (effective: string, nextReview: string) => ({
+      file: 'c/policies/p.md', title: 'Media policy', kind: 'policy' as const, ownerSide: 'internal' as const, approver: 'Dana', effective, nextReview,
+      controls: ['164.310(d)(1)'], body: '', scope: 'client' as const,
+    });
+    const status = (effective: string, nextReview: string) => find(assessControls(input({ documents: [document(effective, nextReview)] })), '164.310(d)(1)');
+    expect(status('2026-01-01', '2027-01-01')).toMatchObject({ status: 'satisfied', rule: { id: 'policy-documents' } });
+    expect(status('2025-01-01', '2026-01-01')).toMatchObject({ status: 'gap', reason: '"Media policy" past its review date (2026-01-01): stale' });
+    expect(status('2026-12-01', '2027-12-01')).toMatchObject({ status: 'gap', reason: '"Media policy" takes effect only after the period' });
   });
 });

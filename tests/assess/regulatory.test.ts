@@ -72,7 +72,9 @@ describe('control status on the example drop', () => {
     expect(hipaa.safeguards.map((s) => `${s.id} ${s.title}`)).toEqual([
       '164.308 Administrative safeguards', '164.310 Physical safeguards', '164.312 Technical safeguards', '164.314 Organizational requirements', '164.316 Policies, procedures and documentation',
     ]);
-    expect(hipaa.safeguards[0]!.status).toBe('partial');
+    // The contingency plan is past its review date: a gap in the administrative safeguards.
+    expect(hipaa.safeguards[0]!.status).toBe('gap');
+    expect(hipaa.gaps.find((g) => g.id === '164.308(a)(7)(ii)(B)')).toMatchObject({ status: 'gap', reason: expect.stringMatching(/stale$/) });
     expect(hipaa.gaps.every((g) => g.status === 'gap' || g.status === 'partial')).toBe(true);
   });
 });

@@ -176,3 +176,60 @@ describe('untrusted text', () => {
     await page.close();
   });
 });
+
+describe('controls and regulatory pages', () => {
+  it('show every control with its status in words, the change, and evidence linking to the page that holds it', async () => {
+    const page = await browser.newPage();
+    await visit(page, `${server.url}/sites/alpha-dental/2026-Q3/controls.html`);
+    const rows = await page.$$eval('.table-wrap:has(#controls-hipaa) tbody tr', (trs) =>
+      trs.map((tr) => ({ text: (tr as HTMLElement).innerText, links: [...tr.querySelectorAll('a')].map((a) => a.getAttribute('href')) })),
+    );
+    expect(rows).toHaveLength(4);
+    expect(rows[0]!.text).toContain('Satisfied');
+    expect(rows[0]!.text).toContain('Was partial');
+    expect(rows[0]!.text).toContain('EV-SCAN-COVERAGE');
+    expect(rows[0]!.links).toEqual(['findings.html', 'raci.html']);
+    expect(rows[2]!.text).toContain('Gap');
+    expect(rows[2]!.text).toContain('No previous status');
+    expect(rows[2]!.text).toContain('Evidence from a side not responsible');
+    expect(rows[3]!.text).toContain('No evidence rule');
+    expect(await page.$$eval('.table-wrap:has(#controls-nydfs-500) tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText.includes('Was satisfied')))).toEqual([true, false]);
+    await page.close();
+  });
+
+  it('shows only the regulatory summaries in scope', async () => {
+    const page = await browser.newPage();
+    await visit(page, `${server.url}/sites/alpha-dental/2026-Q3/regulatory.html`);
+    expect(await page.$$eval('main h2', (hs) => hs.map((h) => h.id))).toEqual(['nydfs', 'hipaa']);
+    expect(await page.$eval('#nydfs + p', (p) => (p as HTMLElement).innerText)).toContain('Supports an acknowledgment of noncompliance');
+    expect(await page.$$eval('.table-wrap:has(#hipaa-gaps) tbody th', (ths) => ths.map((th) => th.textContent))).toEqual(['164.308(a)(5)(ii)(B)', '164.312(b)']);
+    await page.close();
+  });
+
+  it('the overview counts controls per framework and links each to its table on the controls page', async () => {
+    const page = await browser.newPage();
+    await visit(page, `${server.url}/sites/alpha-dental/2026-Q3/index.html`);
+    const rows = await page.$$eval('.table-wrap:has(#framework-status) tbody tr', (trs) =>
+      trs.map((tr) => [tr.querySelector('a')!.getAttribute('href'), ...[...tr.querySelectorAll('td')].map((td) => td.textContent)]),
+    );
+    // Satisfied, partial, gap, not assessed, not applicable, all.
+    expect(rows).toEqual([
+      ['controls.html#framework-hipaa', '1', '1', '1', '1', '0', '4'],
+      ['controls.html#framework-nydfs-500', '0', '0', '1', '0', '1', '2'],
+    ]);
+    for (const [href] of rows) {
+      await visit(page, `${server.url}/sites/alpha-dental/2026-Q3/${href}`);
+      expect(await page.$(`#${href!.split('#')[1]}`), href!).not.toBeNull();
+    }
+    await page.close();
+  });
+
+  it('shows hostile control text as text in the controls table', async () => {
+    const page = await browser.newPage();
+    await visit(page, `${server.url}/sites/hostile-clinic/2026-Q3/controls.html`);
+    const cells = await page.$$eval('.table-wrap:has(#controls-hipaa) tbody tr:first-child td', (tds) => tds.map((td) => (td as HTMLElement).innerText));
+    expect(cells[0]).toContain(`Control 164.308(a)(1)(ii)(A) ${payload}`);
+    expect(cells[2]).toContain(`satisfied ${payload}`);
+    await page.close();
+  });
+});

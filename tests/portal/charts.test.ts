@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
-import { findingsBySeverityChart, findingsTrendChart, ticketP95Chart } from '../../src/site/lib/chart-data.ts';
+import { controlStatusChart, findingsBySeverityChart, findingsTrendChart, ticketP95Chart } from '../../src/site/lib/chart-data.ts';
 import { describeLines, layoutBars, layoutLines, niceScale } from '../../src/site/lib/charts.ts';
 import { summarize } from '../../src/portal/summary.ts';
 import { sampleReport } from '../support/sample-report.ts';
+import { withControls } from './with-controls.ts';
 
 it('rounds an axis up to 1, 2 or 5 × 10^n steps', () => {
   expect(niceScale(0)).toEqual({ max: 1, step: 1 });
@@ -67,4 +68,14 @@ it('charts the model’s own figures', () => {
   const trend = findingsTrendChart(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'], '2026-Q3', [q2, summarize(model)]);
   expect(trend.xLabels).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
   expect(trend.series[0]!.values).toEqual([null, 10, 10]);
+});
+
+it('charts controls by status per framework, leaving not-applicable controls out of the bar and the note', () => {
+  const { frameworks } = withControls(sampleReport()).controls;
+  const chart = controlStatusChart(frameworks);
+  expect(chart.series.map((s) => s.label)).toEqual(['Gap', 'Partial', 'Satisfied', 'Not assessed']);
+  expect(chart.rows).toEqual([
+    { label: 'HIPAA Security Rule (45 CFR 164)', values: [1, 1, 1, 1], note: '1 of 4 satisfied' },
+    { label: 'NYDFS 23 NYCRR 500', values: [1, 0, 0, 0], note: '0 of 1 satisfied' },
+  ]);
 });

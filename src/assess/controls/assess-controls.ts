@@ -1,4 +1,5 @@
 import { frameworkNames, type Framework, type OwnerSide } from '../../model/client.ts';
+import type { PolicyDocument } from '../../model/document.ts';
 import type { RaciEntry } from '../../model/evidence.ts';
 import type { ControlAssessment, ControlStatus, ControlsSection, EvidenceRef } from '../../model/report.ts';
 import type { Control } from '../../frameworks/catalog-schema.ts';
@@ -13,6 +14,8 @@ export interface ControlsInput {
   /** Control id → the client's reason it does not apply. */
   notApplicable: Readonly<Record<string, string>>;
   raci: readonly RaciEntry[];
+  /** Policies, procedures and plans in force, each naming the controls it satisfies. */
+  documents: readonly PolicyDocument[];
   context: CheckContext;
   previous: ControlsSection | null;
 }
@@ -33,7 +36,7 @@ const strength: Record<CheckOutcome['status'], number> = { gap: 0, partial: 1, s
  * gaps and contradictions are reported with the control.
  */
 export function assessControls(input: ControlsInput): ControlsSection {
-  const outcomes = input.rules.map((rule) => ({ rule, outcome: runCheck(rule.check, input.context, rule.ttl_days), credits: creditedControls(rule, input.frameworks) }));
+  const outcomes: Applied[] = input.rules.map((rule) => ({ rule, outcome: runCheck(rule.check, input.context, rule.ttl_days), credits: creditedControls(rule, input.frameworks) }));
   const previous = new Map(input.previous?.controls.map((c) => [`${c.framework}|${c.id}`, c.status]));
 
   const controls: ControlAssessment[] = [];
@@ -58,6 +61,39 @@ export function assessControls(input: ControlsInput): ControlsSection {
   return { frameworks, controls };
 }
 
+/** A rule's outcome and the controls it credits. */
+interface Applied {
+  rule: Pick<EvidenceRule, 'id' | 'title'>;
+  outcome: CheckOutcome;
+  credits: ReadonlySet<string>;
+}
+
+const documentRule = {
+  id: 'policy-documents',
+  title: 'A policy, procedure or plan naming this control is approved, in effect and not past its review date',
+};
+
+/**
+ * The documents naming a control decide one outcome: satisfied while one is in effect and not past
+ * its review date; a gap when all are stale or not yet in effect.
+ */
+function documentOutcome(controlId: string, documents: readonly PolicyDocument[], periodEnd: string): Applied | null {
+  const naming = documents.filter((d) => d.controls.includes(controlId));
+  if (naming.length === 0) return null;
+  const evidence: EvidenceRef[] = naming.map((d) => ({
+    label: `${d.kind} "${d.title}" (approved by ${d.approver}, effective ${d.effective}, review due ${d.nextReview})`,
+    file: d.file, effective: d.effective, side: d.ownerSide, section: 'ingest',
+  }));
+  const inEffect = naming.filter((d) => d.effective <= periodEnd);
+  const current = inEffect.filter((d) => d.nextReview >= periodEnd);
+  const outcome: CheckOutcome = current.length > 0
+    ? { status: 'satisfied', reason: `${current.map((d) => `"${d.title}"`).join(', ')} in effect, next review ${current.map((d) => d.nextReview).sort()[0]}`, evidence }
+    : inEffect.length > 0
+      ? { status: 'gap', reason: `${inEffect.map((d) => `"${d.title}"`).join(', ')} past its review date (${inEffect.map((d) => d.nextReview).sort().at(-1)}): stale`, evidence }
+      : { status: 'gap', reason: `${naming.map((d) => `"${d.title}"`).join(', ')} takes effect only after the period`, evidence };
+  return { rule: documentRule, outcome, credits: new Set<string>() };
+}
+
 function creditedControls(rule: EvidenceRule, frameworks: Frameworks): Set<string> {
   const ids = new Set<string>();
   for (const topicId of rule.topics) {
@@ -70,7 +106,7 @@ function creditedControls(rule: EvidenceRule, frameworks: Frameworks): Set<strin
 function assessOne(
   control: Control,
   input: ControlsInput,
-  outcomes: { rule: EvidenceRule; outcome: CheckOutcome; credits: Set<string> }[],
+  outcomes: readonly Applied[],
   previousStatus: ControlStatus | null,
 ): ControlAssessment {
   const raci = raciFor(control.id, input.raci);
@@ -79,7 +115,8 @@ function assessOne(
   if (reason !== undefined) {
     return { ...base, status: 'not-applicable', rule: null, reason: `declared not applicable: ${reason}`, evidence: [], raciIssues: [] };
   }
-  const applying = outcomes.filter((o) => o.credits.has(`${control.framework}|${control.id}`));
+  const documented = documentOutcome(control.id, input.documents, input.context.periodEnd);
+  const applying: Applied[] = [...outcomes.filter((o) => o.credits.has(`${control.framework}|${control.id}`)), ...(documented ? [documented] : [])];
   if (applying.length === 0) {
     return { ...base, status: 'not-assessed', rule: null, reason: 'no evidence rule covers this control yet', evidence: [], raciIssues: raci.issues };
   }

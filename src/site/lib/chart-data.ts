@@ -1,5 +1,6 @@
-import { severityLabels } from '../../model/labels.ts';
-import type { FindingsSection, PrioritySummary, SeveritySummary } from '../../model/report.ts';
+import { frameworkNames } from '../../model/client.ts';
+import { controlStatusLabels, severityLabels } from '../../model/labels.ts';
+import type { ControlsSection, FindingsSection, PrioritySummary, SeveritySummary } from '../../model/report.ts';
 import type { PeriodSummary } from '../../portal/summary.ts';
 import type { BarChartInput, LineChartInput, Marker } from './charts.ts';
 import { count, hours } from './format.ts';
@@ -141,5 +142,24 @@ export function portfolioPastSlaChart(summaries: PeriodSummary[]): BarChartInput
       note: `${count(s.findings.totals.breached)} of ${count(s.findings.totals.open)} past SLA`,
     })),
     axisLabel: 'Open findings at the end of each client’s latest period',
+  };
+}
+
+/** Per framework, its assessed controls by status; not-applicable controls are left out of the bar and counted in its note. */
+export function controlStatusChart(frameworks: ControlsSection['frameworks']): BarChartInput {
+  return {
+    series: [
+      { label: controlStatusLabels.gap.text, fill: 'hatch' },
+      { label: controlStatusLabels.partial.text, fill: 'dots' },
+      { label: controlStatusLabels.satisfied.text, fill: 'light' },
+      { label: controlStatusLabels['not-assessed'].text, fill: 'dark' },
+    ],
+    rows: frameworks.map((f) => ({
+      // The catalog's own name, not the model's text, so the bars keep their width whatever the model says.
+      label: frameworkNames[f.id],
+      values: [f.counts.gap, f.counts.partial, f.counts.satisfied, f.counts.notAssessed],
+      note: `${count(f.counts.satisfied)} of ${count(f.total - f.counts.notApplicable)} satisfied`,
+    })),
+    axisLabel: 'Controls',
   };
 }

@@ -1,5 +1,5 @@
-import { changeLabels, metLabel, sideLabels, slaLabels, statusLabels } from '../../model/labels.ts';
-import type { FindingChange, SlaState, Status } from '../../model/report.ts';
+import { changeLabels, controlStatusLabels, metLabel, sideLabels, slaLabels, statusLabels } from '../../model/labels.ts';
+import type { ControlStatus, FindingChange, SlaState, Status } from '../../model/report.ts';
 
 /**
  * Words for the model's codes (from src/model/labels.ts, shared with the packet) and numbers. Formatting only: every figure comes from the model as is,
@@ -21,6 +21,21 @@ export const slaStatus: Record<SlaState, Status | 'none'> = {
   'fixed-late': 'warn',
   'no-sla': 'none',
 };
+
+export const controlStatusWords: Record<ControlStatus, string> = words(controlStatusLabels);
+
+const toneStatus = { good: 'ok', warn: 'warn', bad: 'fail', neutral: 'none' } as const;
+
+/** The status class a control status is shown with, from the tone its label carries. */
+export function controlStatusClass(status: ControlStatus): Status | 'none' {
+  return toneStatus[controlStatusLabels[status].tone];
+}
+
+/** A control's status against the previous period's, in words. */
+export function statusChange(status: ControlStatus, previous: ControlStatus | null): string {
+  if (previous === null) return 'No previous status';
+  return previous === status ? 'Unchanged' : `Was ${controlStatusWords[previous].toLowerCase()}`;
+}
 
 export const changeWords: Record<FindingChange, string> = changeLabels;
 

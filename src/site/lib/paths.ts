@@ -6,6 +6,8 @@
 /** The pages of one client and period, in navigation order; a new evidence page adds one line here. */
 export const periodPages = [
   { slug: 'index', label: 'Overview' },
+  { slug: 'controls', label: 'Controls' },
+  { slug: 'regulatory', label: 'Regulatory' },
   { slug: 'findings', label: 'Findings' },
   { slug: 'tickets', label: 'Tickets & SLA' },
   { slug: 'compare', label: 'Changes' },

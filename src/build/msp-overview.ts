@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { cp, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { sha256File } from '../ingest/drop.ts';
+import type { ReportModel } from '../model/report.ts';
+import { openCache } from './cache.ts';
+import { digestOf } from './digest.ts';
+import type { SharedInputs } from './keys.ts';
+import { syncFolder } from './materialize.ts';
+
+/**
+ * The MSP-internal overview of every client in the output folder (`<out>/msp/`), from each
+ * client's latest sealed report. It is built after the clients, once all are on disk, never inside
+ * a client's site; cached by those reports, so an unchanged portfolio rewrites nothing.
+ */
+export async function writeMspOverview(options: { outDir: string; cacheDir: string; shared: SharedInputs }): Promise<number> {
+  const latest = await latestReports(path.join(options.outDir, 'sites'));
+  if (latest.length === 0) return 0;
+  const key = digestOf(['msp', options.shared.version, options.shared.site, ...(await Promise.all(latest.map(async (file) => [file, await sha256File(file)])))]);
+  const cache = openCache(options.cacheDir);
+  if (!(await cache.meta('msp', key))) {
+    const { buildSites } = await import('../portal/build-sites.ts');
+    // Astro's scratch folder must lie inside the current directory; one per process.
+    const scratch = path.join(process.cwd(), '.proofbook', `msp-work-${process.pid}`);
+    try {
+      const models = await Promise.all(latest.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as ReportModel));
+      await cache.put('msp', key, async (out) => {
+        // The same layout as the output folder, so the page's links to ../sites/<client>/ hold there.
+        await buildSites(models, { outDir: path.join(scratch, 'out', 'sites'), workDir: path.join(scratch, 'astro'), mspDir: path.join(scratch, 'out', 'msp') });
+        await cp(path.join(scratch, 'out', 'msp'), out, { recursive: true });
+        return {};
+      });
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }
+  const sync = await syncFolder(path.join(cache.entry('msp', key), 'out'), path.join(options.outDir, 'msp'));
+  return sync.written + sync.removed;
+}
+
+/** `<sites>/<client>/<newest period>/report.json` of every client that has one. */
+async function latestReports(sitesDir: string): Promise<string[]> {
+  if (!existsSync(sitesDir)) return [];
+  const found: string[] = [];
+  for (const client of (await readdir(sitesDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    const periods = (await readdir(path.join(sitesDir, client), { withFileTypes: true })).filter((e) => e.isDirectory() && /^\d{4}-Q[1-4]$/.test(e.name)).map((e) => e.name).sort();
+    const file = periods.map((p) => path.join(sitesDir, client, p, 'report.json')).filter((f) => existsSync(f)).at(-1);
+    if (file) found.push(file);
+  }
+  return found;
+}

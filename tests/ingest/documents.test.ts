@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocumentFile } from '../../src/ingest/documents.ts';
+
+const known = (id: string) => ['164.316(a)', '500.3(a)'].includes(id);
+const doc = (front: string, body = '# Policy\n\nText.\n') => `---\n${front}\n---\n${body}`;
+const valid = ['title: Security policy', 'kind: policy', 'owner_side: internal', 'approver: Dana Reyes', 'effective: 2026-01-10', 'next_review: 2027-01-10', 'controls: ["164.316(a)"]'];
+
+describe('policy documents', () => {
+  it('reads front matter and keeps the Markdown body as text', () => {
+    const { document, diagnostics } = parseDocumentFile('c/policies/p.md', doc(valid.join('\n'), '# Policy\n\n<script>x</script>\n'), 'client', known);
+    expect(diagnostics).toEqual([]);
+    expect(document).toMatchObject({ title: 'Security policy', kind: 'policy', ownerSide: 'internal', effective: '2026-01-10', nextReview: '2027-01-10', controls: ['164.316(a)'], body: '# Policy\n\n<script>x</script>\n', scope: 'client' });
+  });
+
+  it('names the file line and key of broken front matter, counting the opening --- line', () => {
+    const broken = valid.map((line) => (line.startsWith('effective') ? 'effective: next spring' : line));
+    const { document, diagnostics } = parseDocumentFile('c/policies/p.md', doc(broken.join('\n')), 'client', known);
+    expect(document).toBeNull();
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'c/policies/p.md', line: 6, column: 12, field: 'effective', rule: 'document/front-matter' })]);
+  });
+
+  it('reports a control id no catalog knows, and still counts the document for the others', () => {
+    const front = valid.map((line) => (line.startsWith('controls') ? 'controls: ["164.316(a)", "500.99"]' : line));
+    const { document, diagnostics } = parseDocumentFile('c/policies/p.md', doc(front.join('\n')), 'client', known);
+    expect(document?.controls).toEqual(['164.316(a)']);
+    expect(diagnostics).toEqual([expect.objectContaining({ line: 8, rule: 'document/unknown-control', message: 'control "500.99" is in no catalog' })]);
+  });
+
+  it('refuses a document without front matter', () => {
+    expect(parseDocumentFile('c/policies/p.md', '# Just a heading\n', 'client', known).diagnostics[0]).toMatchObject({ line: 1, rule: 'document/front-matter' });
+  });
+});
