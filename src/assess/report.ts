@@ -10,6 +10,7 @@ import type { KindRecords } from './controls/checks.ts';
 import type { EvidenceRule } from './controls/rule-file.ts';
 import { assessFindings } from './findings.ts';
 import { headlines } from './headlines.ts';
+import { assessOperations } from './operations.ts';
 import { regulatoryOutputs } from './regulatory.ts';
 import { assessTickets } from './tickets.ts';
 
@@ -74,6 +75,7 @@ export function buildReport(input: ReportInput): ReportModel {
     raci: input.raci,
     ingest,
     controls,
+    operations: assessOperations(input.records, bounds.end, input.client.sla.findings_days),
     documents: input.documents,
     regulatory: input.policy && controls ? regulatoryOutputs({ frameworks: input.policy.frameworks, controls, findings, tickets }) : undefined,
   });

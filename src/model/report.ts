@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Framework, OwnerSide, Priority, Severity } from './client.ts';
 import { Diagnostic } from './diagnostic.ts';
 import { PolicyDocument } from './document.ts';
-import { RaciEntry, SourceRef } from './evidence.ts';
+import { AccessReview, PatchStatus, RaciEntry, RemoteSession, RestoreTest, RiskAcceptance, SiemAlert, SourceRef } from './evidence.ts';
 import { ClientId, PeriodId } from './period.ts';
 
 /**
@@ -224,6 +224,29 @@ export const RegulatorySection = z.object({
 });
 export type RegulatorySection = z.infer<typeof RegulatorySection>;
 
+/** Operational evidence of the period, as listed on the portal's and packet's evidence pages. */
+export const OperationsSection = z.object({
+  restoreTests: z.array(RestoreTest.extend({ rpoMet: z.boolean().nullable(), rtoMet: z.boolean().nullable() })),
+  accessReviews: z.object({
+    rows: z.array(AccessReview),
+    counts: z.object({ keep: z.number().int(), modify: z.number().int(), revoke: z.number().int(), privileged: z.number().int() }),
+  }),
+  /** `flagged`: not recorded, or no approving ticket. */
+  remoteSessions: z.object({ rows: z.array(RemoteSession.extend({ flagged: z.boolean() })), flagged: z.number().int() }),
+  patches: z.object({
+    devices: z.array(z.object({ device: z.string(), patches: z.number().int(), installed: z.number().int(), missing: z.number().int(), overdue: z.number().int() })),
+    /** Devices with no critical or high patch missing past its remediation days. */
+    compliantDevices: z.number().int(),
+    missing: z.array(PatchStatus.extend({ overdue: z.boolean() })),
+  }),
+  alerts: z.object({
+    bySeverity: z.array(z.object({ severity: Severity, total: z.number().int(), open: z.number().int() })),
+    rows: z.array(SiemAlert),
+  }),
+  riskAcceptances: z.array(RiskAcceptance.extend({ inForce: z.boolean() })),
+});
+export type OperationsSection = z.infer<typeof OperationsSection>;
+
 export const ReportModel = z.object({
   schemaVersion: z.literal(1),
   client: z.object({
@@ -247,6 +270,10 @@ export const ReportModel = z.object({
   ingest: IngestSection,
   /** Control status per in-scope framework; empty until catalogs and evidence rules are loaded. */
   controls: ControlsSection.default({ frameworks: [], controls: [] }),
+  operations: OperationsSection.default({
+    restoreTests: [], accessReviews: { rows: [], counts: { keep: 0, modify: 0, revoke: 0, privileged: 0 } }, remoteSessions: { rows: [], flagged: 0 },
+    patches: { devices: [], compliantDevices: 0, missing: [] }, alerts: { bySeverity: [], rows: [] }, riskAcceptances: [],
+  }),
   /** Policies, procedures and plans in the period's evidence, with their review dates. */
   documents: z.array(PolicyDocument).default([]),
   regulatory: RegulatorySection.default({ nydfsCertification: null, ftcBoardReport: null, hipaaRiskAnalysis: null }),

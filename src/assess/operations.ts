@@ -1,0 +1,51 @@
+import type { ClientConfig, Severity } from '../model/client.ts';
+import type { KindRecords } from './controls/checks.ts';
+import type { OperationsSection } from '../model/report.ts';
+
+const daysBetween = (from: string, to: string) => Math.floor((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+const severe = (s: Severity | null) => s === 'critical' || s === 'high';
+
+/**
+ * The period's operational evidence as the portal and packet list it: restore tests against their
+ * RPO/RTO, access reviews, remote sessions with the unapproved or unrecorded flagged, patch
+ * compliance per device, and SIEM alerts by severity. Rows keep their source file and line.
+ */
+export function assessOperations(records: KindRecords, periodEnd: string, remediationDays: ClientConfig['sla']['findings_days']): OperationsSection {
+  const over = (achieved: number | null, target: number | null) => achieved !== null && target !== null && achieved > target;
+  const restoreTests = records.restoreTests.map((t) => ({
+    ...t,
+    rpoMet: t.rpoAchievedHours === null || t.rpoTargetHours === null ? null : !over(t.rpoAchievedHours, t.rpoTargetHours),
+    rtoMet: t.rtoAchievedHours === null || t.rtoTargetHours === null ? null : !over(t.rtoAchievedHours, t.rtoTargetHours),
+  }));
+  const remoteSessions = records.remoteSessions.map((s) => ({ ...s, flagged: !s.recorded || !s.approvalTicket }));
+  const devices = [...new Set(records.patches.map((p) => p.device))].sort();
+  const late = (p: KindRecords['patches'][number]) =>
+    p.status !== 'installed' && severe(p.severity) && p.released !== null && daysBetween(p.released, periodEnd) > remediationDays[p.severity as 'critical' | 'high'];
+  const patchDevices = devices.map((device) => {
+    const mine = records.patches.filter((p) => p.device === device);
+    return { device, patches: mine.length, installed: mine.filter((p) => p.status === 'installed').length, missing: mine.filter((p) => p.status !== 'installed').length, overdue: mine.filter(late).length };
+  });
+  const severities: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+  return {
+    restoreTests,
+    accessReviews: {
+      rows: [...records.accessReviews],
+      counts: { keep: count(records.accessReviews, 'keep'), modify: count(records.accessReviews, 'modify'), revoke: count(records.accessReviews, 'revoke'), privileged: records.accessReviews.filter((r) => r.privileged).length },
+    },
+    remoteSessions: { rows: remoteSessions, flagged: remoteSessions.filter((s) => s.flagged).length },
+    patches: {
+      devices: patchDevices,
+      compliantDevices: patchDevices.filter((d) => d.overdue === 0).length,
+      missing: records.patches.filter((p) => p.status !== 'installed').map((p) => ({ ...p, overdue: late(p) })),
+    },
+    alerts: {
+      bySeverity: severities.map((severity) => ({ severity, total: records.alerts.filter((a) => a.severity === severity).length, open: records.alerts.filter((a) => a.severity === severity && a.status === 'open').length })),
+      rows: [...records.alerts].sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity) || a.time.localeCompare(b.time)),
+    },
+    riskAcceptances: records.riskAcceptances.map((a) => ({ ...a, inForce: a.expires >= periodEnd })),
+  };
+}
+
+function count(reviews: KindRecords['accessReviews'], decision: 'keep' | 'modify' | 'revoke'): number {
+  return reviews.filter((r) => r.decision === decision).length;
+}

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPolicy } from '../../src/build/policy.ts';
+import { reportPeriods } from '../../src/build/report-periods.ts';
+
+const root = path.join(import.meta.dirname, '..', '..');
+
+describe('operational evidence on the example drop', () => {
+  it('lists restore tests against RPO/RTO, flags loose remote sessions, and counts patch compliance per device', async () => {
+    const policy = await loadPolicy(path.join(root, 'content'));
+    const [, q3] = await reportPeriods(path.join(root, 'data'), 'ledger-cpa', { policy, generatedAt: '2026-10-01T00:00:00.000Z', toolVersion: 'test' });
+    const ops = q3!.operations;
+    expect(ops.restoreTests.map((t) => [t.system, t.result, t.rtoMet])).toEqual([
+      ['Document management', 'partial', false], ['Tax software database', 'pass', true], ['File server', 'pass', true],
+    ]);
+    expect(ops.accessReviews.rows).toEqual([]);
+    expect(ops.remoteSessions).toMatchObject({ flagged: 0 });
+    expect(ops.patches.devices).toHaveLength(8);
+    expect(ops.patches.compliantDevices).toBeLessThan(8);
+    expect(ops.patches.missing.some((p) => p.overdue && p.severity === 'critical')).toBe(true);
+    expect(ops.alerts.bySeverity.find((s) => s.severity === 'high')!.open).toBe(1);
+    const smile = (await reportPeriods(path.join(root, 'data'), 'smile-dental', { policy, generatedAt: '2026-10-01T00:00:00.000Z', toolVersion: 'test' })).at(-1)!;
+    expect(smile.operations.remoteSessions.flagged).toBe(1);
+    expect(smile.operations.remoteSessions.rows.find((s) => s.flagged)).toMatchObject({ recorded: false, approvalTicket: '' });
+    const hudson = (await reportPeriods(path.join(root, 'data'), 'hudson-brokerage', { policy, generatedAt: '2026-10-01T00:00:00.000Z', toolVersion: 'test' })).at(-1)!;
+    expect(hudson.operations.riskAcceptances.map((a) => [a.id, a.inForce])).toEqual([['RA-2026-004', true], ['RA-2026-002', false]]);
+  });
+});
