@@ -24,9 +24,17 @@ const blockWeight = 40;
 /** Characters of monospaced scanner output that fit on one line of the findings table. */
 const outputLineChars = 90;
 
-function outputLines(row: { output: { text: string } }): number {
-  return row.output.text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / outputLineChars)), 0);
+/** Characters of monospaced document text that fit on one line of the page. */
+const documentLineChars = 110;
+
+function wrappedLines(text: string, lineChars: number): number {
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / lineChars)), 0);
 }
+
+const outputLines = (row: { output: { text: string } }) => wrappedLines(row.output.text, outputLineChars);
+
+/** A paragraph of a document's body, and the space after it. */
+const textLines = (row: { text: string }) => 1 + wrappedLines(row.text, documentLineChars);
 
 function table<Row extends object>(partial: string, rows: (view: PacketView) => readonly Row[], weight: (row: Row) => number): Block {
   return { partial, rows, weight: weight as (row: never) => number };
@@ -45,10 +53,20 @@ const body = (view: PacketView): readonly Block[] => [
   table('findings-fixed', (v) => v.findings.fixed, twoLines),
   { partial: 'tickets' },
   table('tickets-breaches', (v) => v.tickets.breaches, twoLines),
+  { partial: 'operations' },
+  table('operations-restore', (v) => v.operations.restoreTests, twoLines),
+  table('operations-access', (v) => v.operations.accessReviews.rows, twoLines),
+  table('operations-remote', (v) => v.operations.remoteSessions.rows, () => 3),
+  table('operations-patches', (v) => v.operations.patches.devices, () => 1),
+  table('operations-patches-missing', (v) => v.operations.patches.missing, twoLines),
+  table('operations-alerts', (v) => v.operations.alerts.rows, twoLines),
+  table('operations-risks', (v) => v.operations.riskAcceptances, () => 3),
   table('raci', (v) => v.raci, twoLines),
   { partial: 'ingest' },
   table('ingest-files', (v) => v.ingest.files, () => 3),
   table('ingest-diagnostics', (v) => v.ingest.diagnostics, twoLines),
+  { partial: 'documents' },
+  ...view.documents.map((document): Block => ({ ...table('document', () => document.paragraphs, textLines), item: document })),
   { partial: 'controls' },
   ...view.controls.frameworks.map((framework): Block => ({ ...table('controls-framework', () => framework.controls, controlLines), item: framework })),
   { partial: 'regulatory' },

@@ -23,14 +23,23 @@ const outline: ReadonlyArray<readonly [id: string, title: string, children?: Rea
     ['tickets-side', '3.2 By side'],
     ['tickets-breaches', '3.3 SLA breaches'],
   ]],
-  ['raci', '4 RACI matrix'],
-  ['ingest', '5 Ingest report', [
-    ['ingest-files', '5.1 Files'],
-    ['ingest-diagnostics', '5.2 Diagnostics'],
+  ['operations', '4 Operations', [
+    ['operations-restore', '4.1 Backups and restore tests'],
+    ['operations-access', '4.2 Access reviews'],
+    ['operations-remote', '4.3 Remote sessions'],
+    ['operations-patches', '4.4 Patch compliance'],
+    ['operations-alerts', '4.5 SIEM alerts'],
+    ['operations-risks', '4.6 Risk acceptances'],
   ]],
-  ['controls', '6 Controls'],
-  ['regulatory', '7 Regulatory summaries'],
-  ['sign-off', '8 Sign-off'],
+  ['raci', '5 RACI matrix'],
+  ['ingest', '6 Ingest report', [
+    ['ingest-files', '6.1 Files'],
+    ['ingest-diagnostics', '6.2 Diagnostics'],
+  ]],
+  ['documents', '7 Policies and procedures'],
+  ['controls', '8 Controls'],
+  ['regulatory', '9 Regulatory summaries'],
+  ['sign-off', '10 Sign-off'],
 ];
 
 /** The sections in reading order, chapters followed by their subsections. */

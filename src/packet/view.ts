@@ -3,6 +3,7 @@ import { frameworkNames } from '../model/client.ts';
 import { formatDate, formatHours, formatInteger, formatLocation, formatTimestamp, noValue, shorten } from './format.ts';
 import { changeLabels, controlStatusLabels, metLabel, severityLabels, sideLabels, slaLabels, statusLabels } from '../model/labels.ts';
 import { contentsId, sections } from './sections.ts';
+import { documentsView, operationsView } from './operations-view.ts';
 
 /**
  * The report model turned into display strings for the templates, so the templates stay free of
@@ -209,6 +210,8 @@ export function packetView(report: ReportModel, options: ViewOptions) {
         source: formatLocation(b.source),
       })),
     },
+    operations: operationsView(report.operations),
+    documents: documentsView(report.documents, report.period.end),
     raci: report.raci.map((r) => ({
       task: r.task,
       controls: r.controls.join(', ') || noValue,

@@ -33,17 +33,17 @@ const pageOf = (title: string) => packet.sections.find((s) => s.title === title)
 describe('controls and regulatory chapters in the packet', () => {
   it('lists both chapters before Sign-off in the contents, at the pages their headings stand on', () => {
     const titles = packet.sections.map((s) => s.title);
-    expect(titles.slice(-3)).toEqual(['6 Controls', '7 Regulatory summaries', '8 Sign-off']);
+    expect(titles.slice(-3)).toEqual(['8 Controls', '9 Regulatory summaries', '10 Sign-off']);
     const contents = pages[1]!;
     for (const title of titles.slice(-3)) {
       expect(contents).toMatch(new RegExp(`${title}\\s+${pageOf(title)}\\n`));
       expect(pages[pageOf(title) - 1]!.split('\n').map((l) => l.trim())).toContain(title);
     }
-    expect(pageOf('7 Regulatory summaries') - pageOf('6 Controls')).toBeGreaterThan(10);
+    expect(pageOf('9 Regulatory summaries') - pageOf('8 Controls')).toBeGreaterThan(10);
   });
 
   it('prints every control row once, in the order of the model, with its status in words', () => {
-    const controlsText = pages.slice(pageOf('6 Controls') - 1, pageOf('7 Regulatory summaries') - 1).join('\n');
+    const controlsText = pages.slice(pageOf('8 Controls') - 1, pageOf('9 Regulatory summaries') - 1).join('\n');
     const printed = [...controlsText.matchAll(/\b(HIP|NYD|FTC)-\d{6}\b/g)].map((m) => m[0]);
     expect(printed).toEqual(report.controls.controls.map((c) => c.id));
     expect(report.controls.controls).toHaveLength(3 * perFramework);
@@ -52,13 +52,13 @@ describe('controls and regulatory chapters in the packet', () => {
   });
 
   it('repeats the control table header on every page of the chapter', () => {
-    for (const text of pages.slice(pageOf('6 Controls'), pageOf('7 Regulatory summaries') - 1)) {
+    for (const text of pages.slice(pageOf('8 Controls'), pageOf('9 Regulatory summaries') - 1)) {
       expect(text).toMatch(/Control\s+Status\s+Rule and reason\s+Evidence/);
     }
   });
 
   it('prints the summaries of the frameworks in scope', () => {
-    const regulatory = pages.slice(pageOf('7 Regulatory summaries') - 1, pageOf('8 Sign-off') - 1).join('\n');
+    const regulatory = pages.slice(pageOf('9 Regulatory summaries') - 1, pageOf('10 Sign-off') - 1).join('\n');
     expect(regulatory).toContain('NYDFS 23 NYCRR 500.17(b): certification support');
     expect(regulatory).toContain('Supports an acknowledgment of noncompliance');
     expect(regulatory).toContain('FTC 16 CFR 314.4(i): report to the board');

@@ -32,9 +32,9 @@ const tables: Table[] = [
   { section: '2.2 Open findings', count: rows.open, header: /#\s+Severity\s+Finding\s+Host\s+First seen\s+Due and SLA/, first: /Open finding (\d+)(?!\d)/g, last: /the last of finding (\d+)(?!\d)|nessus\.csv:(\d+)\./g },
   { section: '2.3 Fixed findings', count: rows.fixed, header: /#\s+Severity\s+Finding\s+Host\s+First seen\s+Due and SLA/, first: /Fixed finding (\d+)(?!\d)/g },
   { section: '3.3 SLA breaches', count: rows.breaches, header: /Ticket\s+Title\s+Priority/, first: /T-(\d{6})/g, last: /Breached ticket (\d+)(?!\d)/g },
-  { section: '4 RACI matrix', count: rows.raci, header: /Task\s+Controls\s+Responsible\s+Accountable\s+Consulted\s+Informed/, first: /Task (\d+)(?!\d)/g },
-  { section: '5.1 Files', count: rows.files, header: /File and SHA-256\s+Effective\s+Bytes/, first: /export-(\d{6})\.csv/g },
-  { section: '5.2 Diagnostics', count: rows.diagnostics, header: /Location\s+Severity\s+Rule and field\s+Message and hint/, first: /Diagnostic (\d+):/g },
+  { section: '5 RACI matrix', count: rows.raci, header: /Task\s+Controls\s+Responsible\s+Accountable\s+Consulted\s+Informed/, first: /Task (\d+)(?!\d)/g },
+  { section: '6.1 Files', count: rows.files, header: /File and SHA-256\s+Effective\s+Bytes/, first: /export-(\d{6})\.csv/g },
+  { section: '6.2 Diagnostics', count: rows.diagnostics, header: /Location\s+Severity\s+Rule and field\s+Message and hint/, first: /Diagnostic (\d+):/g },
 ];
 
 let packet: Packet;

@@ -76,7 +76,7 @@ describe('packet PDF', () => {
     const pdf = await getDocument({ data: new Uint8Array(big.signed) }).promise;
     try {
       const outline = await pdf.getOutline();
-      expect(outline.map((item) => item.title)).toEqual(['Cover', 'Contents', '1 Overview', '2 Findings', '3 Tickets and SLA', '4 RACI matrix', '5 Ingest report', '6 Controls', '7 Regulatory summaries', '8 Sign-off']);
+      expect(outline.map((item) => item.title)).toEqual(['Cover', 'Contents', '1 Overview', '2 Findings', '3 Tickets and SLA', '4 Operations', '5 RACI matrix', '6 Ingest report', '7 Policies and procedures', '8 Controls', '9 Regulatory summaries', '10 Sign-off']);
       const findings = outline.find((item) => item.title === '2 Findings')!;
       expect(findings.items.map((item) => item.title)).toEqual(['2.1 Summary by severity', '2.2 Open findings', '2.3 Fixed findings']);
       const flat = outline.flatMap((item) => [item, ...item.items]);
@@ -233,7 +233,7 @@ describe('a user templates folder', () => {
     expect(pageText(file, 1)).toContain('Acme Assurance');
     expect(pageText(file, 1)).not.toContain('Quarterly compliance packet');
     expect(pageText(file, 2)).toContain(`Page 2 of ${packet.pages}`);
-    expect(packet.sections.map((s) => s.title)).toContain('8 Sign-off');
+    expect(packet.sections.map((s) => s.title)).toContain('10 Sign-off');
   });
 });
 
