@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleReport } from '../support/sample-report.ts';
 import { alphaOnlyPlugin, buildSample, hostile, hostileModel, launchBrowser, listFiles, pageNames, sampleModels, serveStatic, type BuiltSite } from './support.ts';
 
 /** Scripts in attributes and elements, and a quote to break out of any attribute it lands in. */
@@ -230,6 +231,92 @@ describe('controls and regulatory pages', () => {
     const cells = await page.$$eval('.table-wrap:has(#controls-hipaa) tbody tr:first-child td', (tds) => tds.map((td) => (td as HTMLElement).innerText));
     expect(cells[0]).toContain(`Control 164.308(a)(1)(ii)(A) ${payload}`);
     expect(cells[2]).toContain(`satisfied ${payload}`);
+    await page.close();
+  });
+});
+
+describe('operations and policies pages', () => {
+  /** The text of each body row of the table captioned by `id`. */
+  const rowsOf = (page: Page, id: string) => page.$$eval(`.table-wrap:has(#${id}) tbody tr`, (trs) => trs.map((tr) => (tr as HTMLElement).innerText));
+
+  it('show each kind of operational evidence with its states in words and its source line', async () => {
+    const page = await browser.newPage();
+    await visit(page, `${server.url}/sites/alpha-dental/2026-Q3/operations.html`);
+    const restores = await rowsOf(page, 'restore-table');
+    expect(restores).toHaveLength(2);
+    expect(restores[1]).toMatch(/Practice database[\s\S]*Met[\s\S]*9\.5 h[\s\S]*Not met[\s\S]*Partial[\s\S]*restore-tests\.csv:3/);
+    expect(await page.$eval('#chart-rto-desc', (d) => d.textContent)).toContain('Practice database');
+    expect(await page.$eval('#access-reviews + p', (p) => (p as HTMLElement).innerText)).toContain('3 accounts reviewed: 1 kept, 1 modified, 1 revoked; 2 privileged.');
+    const sessions = await rowsOf(page, 'sessions-table');
+    expect(sessions[0]).toContain('In order');
+    expect(await page.$$eval('.table-wrap:has(#sessions-table) tbody tr:nth-child(2) .status-fail', (flags) => flags.map((f) => f.textContent))).toEqual(['✕Not recorded', '✕No approving ticket']);
+    expect(sessions[1]).toContain('remote-sessions.csv:3');
+    expect((await rowsOf(page, 'devices-table'))[0]).toMatch(/WS-FRONT[\s\S]*3\s+2\s+1\s+1/);
+    expect((await rowsOf(page, 'missing-table'))[0]).toMatch(/KB5030211[\s\S]*Critical[\s\S]*Overdue[\s\S]*patches\.csv:4/);
+    expect(await rowsOf(page, 'alert-severity')).toEqual(['High\t1\t1', 'Low\t1\t0']);
+    expect((await rowsOf(page, 'alerts-table'))[0]).toContain('Repeated failed logons');
+    const acceptances = await rowsOf(page, 'acceptances-table');
+    expect(acceptances[0]).toContain('In force');
+    expect(acceptances[1]).toContain('Expired');
+    await page.close();
+  });
+
+  it('say plainly when a period had no operational export or document', async () => {
+    const built = await buildSample([sampleReport({ clientId: 'empty-clinic', period: '2026-Q3' })]);
+    const page = await browser.newPage();
+    try {
+      await visit(page, pathToFileURL(join(built.outDir, 'empty-clinic/2026-Q3/operations.html')).href);
+      const empties = await page.$$eval('td.empty', (tds) => tds.map((td) => td.textContent));
+      expect(empties).toEqual(['restore test', 'access review', 'remote session', 'patch', 'patch', 'SIEM alert', 'risk acceptance'].map((what) => `No ${what} export was supplied for 2026-Q3.`));
+      await visit(page, pathToFileURL(join(built.outDir, 'empty-clinic/2026-Q3/documents.html')).href);
+      expect(await page.$eval('main p.empty', (p) => p.textContent)).toBe('No policy, procedure or plan was supplied for 2026-Q3.');
+    } finally {
+      await page.close();
+      await built.remove();
+    }
+  }, 120_000);
+
+  it('show each document with its review state, and link the controls the controls page shows', async () => {
+    const page = await browser.newPage();
+    await visit(page, `${server.url}/sites/alpha-dental/2026-Q3/documents.html`);
+    const documents = await page.$$eval('article.document', (articles) => articles.map((a) => ({
+      text: (a as HTMLElement).innerText,
+      links: [...a.querySelectorAll('a')].map((l) => l.getAttribute('href')),
+      paragraphs: a.querySelectorAll('.document-body p').length,
+    })));
+    expect(documents).toHaveLength(2);
+    expect(documents[0]!.text).toContain('Current');
+    expect(documents[0]!.text).toContain('# Purpose');
+    expect(documents[0]!.paragraphs).toBe(2);
+    expect(documents[0]!.links).toEqual(['controls.html#control-hipaa-164-308-a-1-ii-A']);
+    expect(documents[0]!.text).toContain('9.9.9');
+    expect(documents[1]!.text).toContain('Stale: review overdue');
+    expect(documents[1]!.text).toContain('MSP-wide');
+    await visit(page, `${server.url}/sites/alpha-dental/2026-Q3/${documents[0]!.links[0]}`);
+    expect(await page.$eval('#control-hipaa-164-308-a-1-ii-A', (th) => th.textContent)).toContain('164.308(a)(1)(ii)(A)');
+    await page.close();
+  });
+
+  it('show hostile text in every new text field as text', async () => {
+    const page = await browser.newPage();
+    await visit(page, `${server.url}/sites/hostile-clinic/2026-Q3/operations.html`);
+    const cells = {
+      system: (await rowsOf(page, 'restore-table'))[0],
+      account: (await rowsOf(page, 'access-table'))[0],
+      user: (await rowsOf(page, 'sessions-table'))[0],
+      device: (await rowsOf(page, 'devices-table'))[0],
+      alert: (await rowsOf(page, 'alerts-table'))[0],
+      reason: (await rowsOf(page, 'acceptances-table'))[0],
+    };
+    expect(cells.system).toContain(`File server ${payload}`);
+    expect(cells.account).toContain(`jdoe ${payload}`);
+    expect(cells.user).toContain(`tech.one ${payload}`);
+    expect(cells.device).toContain(`WS-FRONT ${payload}`);
+    expect(cells.alert).toContain(`Repeated failed logons ${payload}`);
+    expect(cells.reason).toContain(`Vendor has no update ${payload}`);
+    await visit(page, `${server.url}/sites/hostile-clinic/2026-Q3/documents.html`);
+    expect(await page.$eval('article.document h2', (h) => (h as HTMLElement).innerText)).toBe(`Information security policy ${payload}`);
+    expect(await page.$eval('article.document .document-body', (b) => (b as HTMLElement).innerText)).toContain(`Second paragraph .${payload}`);
     await page.close();
   });
 });

@@ -33,8 +33,8 @@ describe('buildSites output', () => {
       expect(files).toEqual(expect.arrayContaining([`${client}/pagefind/pagefind.js`, `${client}/pagefind/pagefind-entry.json`]));
     }
     expect(site.result.files).toEqual(files);
-    // 2 clients × (2 client pages + 2 periods × 9 pages) + the MSP overview.
-    expect(site.result.pages).toBe(41);
+    // 2 clients × (2 client pages + 2 periods × 11 pages) + the MSP overview.
+    expect(site.result.pages).toBe(49);
   });
 
   it('writes the MSP overview to its own folder beside the portals, listing every client', async () => {

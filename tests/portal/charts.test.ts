@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
-import { controlStatusChart, findingsBySeverityChart, findingsTrendChart, ticketP95Chart } from '../../src/site/lib/chart-data.ts';
+import { controlStatusChart, findingsBySeverityChart, findingsTrendChart, restoreRtoChart, ticketP95Chart } from '../../src/site/lib/chart-data.ts';
 import { describeLines, layoutBars, layoutLines, niceScale } from '../../src/site/lib/charts.ts';
 import { summarize } from '../../src/portal/summary.ts';
 import { sampleReport } from '../support/sample-report.ts';
 import { withControls } from './with-controls.ts';
+import { withOperations } from './with-operations.ts';
 
 it('rounds an axis up to 1, 2 or 5 × 10^n steps', () => {
   expect(niceScale(0)).toEqual({ max: 1, step: 1 });
@@ -77,5 +78,15 @@ it('charts controls by status per framework, leaving not-applicable controls out
   expect(chart.rows).toEqual([
     { label: 'HIPAA Security Rule (45 CFR 164)', values: [1, 1, 1, 1], note: '1 of 4 satisfied' },
     { label: 'NYDFS 23 NYCRR 500', values: [1, 0, 0, 0], note: '0 of 1 satisfied' },
+  ]);
+});
+
+it('charts RTO achieved as a percentage of its target per restore test, a test with no RTO figure as an empty bar', () => {
+  const [met, missed] = withOperations(sampleReport(), 'mk').operations.restoreTests;
+  const chart = restoreRtoChart([met!, missed!, { ...met!, rtoAchievedHours: null, rtoMet: null }]);
+  expect(chart.rows).toEqual([
+    { label: 'File server mk, 2026-08-04', values: [0, 75], note: '6 h of 8 h' },
+    { label: 'Practice database mk, 2026-09-10', values: [237.5, 0], note: '9.5 h of 4 h' },
+    { label: 'File server mk, 2026-08-04', values: [0, 0], note: 'no data' },
   ]);
 });

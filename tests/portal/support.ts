@@ -8,6 +8,7 @@ import { ReportModel } from '../../src/model/report.ts';
 import { buildSites, type BuildSitesResult } from '../../src/portal/build-sites.ts';
 import { sampleReport } from '../support/sample-report.ts';
 import { withControls } from './with-controls.ts';
+import { withOperations } from './with-operations.ts';
 
 /**
  * The portal fixture: two clients × two periods, a marker of its own in every text field of each
@@ -19,14 +20,14 @@ export const periods = ['2026-Q2', '2026-Q3'] as const;
 export const markers: Record<(typeof clients)[number], string> = { 'alpha-dental': 'mkralpha5d1c', 'beta-cpa': 'mkrbeta9e7f' };
 export const markerA = markers['alpha-dental'];
 export const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-export const pageNames = ['index', 'controls', 'regulatory', 'findings', 'tickets', 'compare', 'evidence', 'ingest', 'raci'] as const;
+export const pageNames = ['index', 'controls', 'regulatory', 'findings', 'tickets', 'operations', 'documents', 'compare', 'evidence', 'ingest', 'raci'] as const;
 /** A finding whose plugin id only alpha-dental has, for search. */
 export const alphaOnlyPlugin = '77123';
 
 export function sampleModels(): ReportModel[] {
   return clients.flatMap((clientId) =>
     periods.map((period, i) => {
-      const model = withControls(sampleReport({ clientId, period, marker: markers[clientId] }), markers[clientId]);
+      const model = withOperations(withControls(sampleReport({ clientId, period, marker: markers[clientId] }), markers[clientId]), markers[clientId]);
       // Each period knows itself and the periods before it, as when it was first built.
       model.periods = periods.slice(0, i + 1);
       model.previousPeriod = periods[i - 1] ?? null;
@@ -47,7 +48,7 @@ export function sampleModels(): ReportModel[] {
  * fields added to the model are covered without changing this function.
  */
 export function hostileModel(payload: string, clientId = 'hostile-clinic'): ReportModel {
-  const model = withControls(sampleReport({ clientId, period: '2026-Q3' })) as unknown as Record<string, unknown>;
+  const model = withOperations(withControls(sampleReport({ clientId, period: '2026-Q3' }))) as unknown as Record<string, unknown>;
   const visit = (node: Record<string, unknown> | unknown[]) => {
     for (const key of Object.keys(node)) {
       const container = node as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { frameworkNames } from '../../model/client.ts';
 import { controlStatusLabels, severityLabels } from '../../model/labels.ts';
-import type { ControlsSection, FindingsSection, PrioritySummary, SeveritySummary } from '../../model/report.ts';
+import type { ControlsSection, FindingsSection, OperationsSection, PrioritySummary, SeveritySummary } from '../../model/report.ts';
 import type { PeriodSummary } from '../../portal/summary.ts';
 import type { BarChartInput, LineChartInput, Marker } from './charts.ts';
 import { count, hours } from './format.ts';
@@ -80,6 +80,30 @@ export function ticketP95Chart(byPriority: PrioritySummary[]): BarChartInput {
       }),
     ),
     axisLabel: 'P95 as % of the target',
+    reference: { value: 100, label: 'Target' },
+  };
+}
+
+/**
+ * RTO achieved as a percentage of its target, per restore test, so systems with targets of 1 h and
+ * 72 h share one axis; a test without both figures shows an empty bar noted "no data".
+ */
+export function restoreRtoChart(tests: OperationsSection['restoreTests']): BarChartInput {
+  return {
+    series: [
+      { label: 'Target not met', fill: 'hatch' },
+      { label: 'Target met', fill: 'light' },
+    ],
+    rows: tests.map((t) => {
+      const known = t.rtoAchievedHours !== null && t.rtoTargetHours !== null && t.rtoTargetHours > 0;
+      const percent = known ? Math.round((t.rtoAchievedHours! / t.rtoTargetHours!) * 1000) / 10 : 0;
+      return {
+        label: `${t.system}, ${t.tested.slice(0, 10)}`,
+        values: t.rtoMet === false ? [percent, 0] : [0, percent],
+        note: known ? `${hours(t.rtoAchievedHours)} of ${hours(t.rtoTargetHours)}` : 'no data',
+      };
+    }),
+    axisLabel: 'RTO achieved as % of the target',
     reference: { value: 100, label: 'Target' },
   };
 }

@@ -10,6 +10,8 @@ export const periodPages = [
   { slug: 'regulatory', label: 'Regulatory' },
   { slug: 'findings', label: 'Findings' },
   { slug: 'tickets', label: 'Tickets & SLA' },
+  { slug: 'operations', label: 'Operations' },
+  { slug: 'documents', label: 'Policies' },
   { slug: 'compare', label: 'Changes' },
   { slug: 'evidence', label: 'Evidence index' },
   { slug: 'ingest', label: 'Ingest report' },
@@ -37,6 +39,15 @@ export function clientIndexPath(client: string): string {
 
 export function searchPagePath(client: string): string {
   return `${client}/search.html`;
+}
+
+/**
+ * The id of a control's row on the controls page, unique across frameworks: citation punctuation
+ * becomes hyphens (`164.308(a)(1)` → `control-hipaa-164-308-a-1`) so the fragment is a plain word.
+ */
+export function controlAnchor(control: { framework: string; id: string }): string {
+  const id = control.id.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '');
+  return `control-${control.framework}-${id}`;
 }
 
 /** The href that leads from the page at `from` to the page at `to`, both paths from the site root. */
