@@ -5,6 +5,7 @@ import type { Finding, RaciEntry, Ticket } from '../model/evidence.ts';
 import { periodBounds, type PeriodId } from '../model/period.ts';
 import { ReportModel, type IngestFile, type IngestSection } from '../model/report.ts';
 import type { Frameworks } from '../frameworks/load.ts';
+import { findControl } from '../frameworks/lookups.ts';
 import { assessControls } from './controls/assess-controls.ts';
 import type { KindRecords } from './controls/checks.ts';
 import type { EvidenceRule } from './controls/rule-file.ts';
@@ -43,13 +44,14 @@ export function buildReport(input: ReportInput): ReportModel {
   const tickets = assessTickets(input.tickets, bounds, input.client.sla.tickets);
   const ingest = ingestSection(input.files, input.diagnostics);
   const scanned = input.files.some((f) => f.kind === 'findings');
+  const documents = documentsInScope(input);
   const controls = input.policy
     ? assessControls({
         ...input.policy,
         scope: input.client.frameworks,
         notApplicable: input.client.not_applicable,
         raci: input.raci,
-        documents: input.documents,
+        documents,
         // Scanners and the help desk run on the MSP's side of a co-managed arrangement.
         context: { periodEnd: bounds.end, findings, tickets, records: input.records, files: input.files, remediationDays: input.client.sla.findings_days, scanSide: 'msp' },
         previous: input.previous?.controls ?? null,
@@ -76,9 +78,22 @@ export function buildReport(input: ReportInput): ReportModel {
     ingest,
     controls,
     operations: assessOperations(input.records, bounds.end, input.client.sla.findings_days),
-    documents: input.documents,
+    documents,
     regulatory: input.policy && controls ? regulatoryOutputs({ frameworks: input.policy.frameworks, controls, findings, tickets }) : undefined,
   });
+}
+
+/**
+ * The client's own documents, and the MSP-wide ones that name a control of a framework the client
+ * is under: a HIPAA clinic's portal does not list a procedure written only for PCI controls.
+ */
+function documentsInScope(input: ReportInput): readonly PolicyDocument[] {
+  const frameworks = input.policy?.frameworks;
+  const inScope = (id: string) => {
+    const framework = frameworks ? findControl(frameworks, id)?.framework : undefined;
+    return framework !== undefined && input.client.frameworks.includes(framework);
+  };
+  return input.documents.filter((d) => d.scope === 'client' || d.controls.some(inScope));
 }
 
 function ingestSection(files: IngestFile[], diagnostics: Diagnostic[]): IngestSection {

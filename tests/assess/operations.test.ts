@@ -24,5 +24,8 @@ describe('operational evidence on the example drop', () => {
     expect(smile.operations.remoteSessions.rows.find((s) => s.flagged)).toMatchObject({ recorded: false, approvalTicket: '' });
     const hudson = (await reportPeriods(path.join(root, 'data'), 'hudson-brokerage', { policy, generatedAt: '2026-10-01T00:00:00.000Z', toolVersion: 'test' })).at(-1)!;
     expect(hudson.operations.riskAcceptances.map((a) => [a.id, a.inForce])).toEqual([['RA-2026-004', true], ['RA-2026-002', false]]);
+    // The MSP-wide patch procedure names NYDFS and PCI controls only: the HIPAA clinic does not list it.
+    expect(hudson.documents.map((d) => d.file)).toContain('content/policies/msp-patch-management-procedure.md');
+    expect(smile.documents.map((d) => d.file)).toEqual(['smile-dental/policies/contingency-plan.md', 'smile-dental/policies/hipaa-security-policies.md']);
   });
 });
