@@ -90,6 +90,8 @@ function controlView(control: ControlAssessment) {
     accountable: control.accountable === null ? noValue : sideLabels[control.accountable],
     responsible: sidesView(control.responsible),
     raciIssues: control.raciIssues,
+    // No rule and no evidence: one compact line, so a binder is not dozens of pages of "not assessed".
+    assessed: control.status !== 'not-assessed',
   };
 }
 
