@@ -141,11 +141,66 @@ describe('from file://', () => {
   });
 });
 
+describe('findings filters, from file://', () => {
+  const alphaQ3 = () => sampleModels().find((m) => m.client.id === 'alpha-dental' && m.period.id === '2026-Q3')!;
+  const url = () => pathToFileURL(join(site.outDir, 'alpha-dental/2026-Q3/findings.html')).href;
+  /** Each open-findings row's filter values, and whether the row is on screen. */
+  const openRows = (page: Page) =>
+    page.$$eval('.table-wrap:has(#open) tbody tr', (trs) =>
+      trs.map((tr) => {
+        const { severity, host, change, sla } = (tr as HTMLElement).dataset;
+        return { severity, host, change, sla, shown: (tr as HTMLElement).getClientRects().length > 0 };
+      }),
+    );
+
+  it('without JavaScript, show every open finding and no filter', async () => {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await visit(page, url());
+    const rows = await openRows(page);
+    expect(rows).toHaveLength(alphaQ3().findings.open.length);
+    expect(rows.every((r) => r.shown)).toBe(true);
+    expect(await page.$eval('#open-filters', (f) => f.getClientRects().length)).toBe(0);
+    await page.close();
+  });
+
+  it('hide the rows that do not match each filter and their combination, count what shows, and show all again', async () => {
+    const page = await browser.newPage();
+    const { problems } = await visit(page, url());
+    expect(problems).toEqual([]);
+    const all = await openRows(page);
+    expect(all.every((r) => r.shown)).toBe(true);
+    const status = () => page.$eval('#open-filters .filter-status', (p) => p.textContent);
+    expect(await status()).toBe(`Showing ${all.length} of ${all.length} open findings.`);
+    const choose = async (key: string, value: string) => {
+      await page.select(`#open-filters select[data-filter="${key}"]`, value);
+      return (await openRows(page)).map((r) => r.shown);
+    };
+    for (const [key, value] of [['severity', 'critical'], ['host', '10.0.0.6'], ['change', 'new'], ['sla', 'no-sla']] as const) {
+      const expected = all.map((r) => r[key] === value);
+      expect(expected.filter(Boolean).length, key).toBeGreaterThan(0);
+      expect(expected.filter(Boolean).length, key).toBeLessThan(all.length);
+      expect(await choose(key, value), key).toEqual(expected);
+      expect(await status()).toBe(`Showing ${expected.filter(Boolean).length} of ${all.length} open findings.`);
+      await choose(key, '');
+    }
+    await choose('severity', 'critical');
+    expect(await choose('change', 'new')).toEqual(all.map((r) => r.severity === 'critical' && r.change === 'new'));
+    await page.click('#open-filters button[type="reset"]');
+    await page.waitForFunction((n) => document.querySelector('#open-filters .filter-status')!.textContent === `Showing ${n} of ${n} open findings.`, {}, all.length);
+    expect((await openRows(page)).every((r) => r.shown)).toBe(true);
+    // The fixed findings keep every row whatever the filter.
+    expect(await page.$$eval('.table-wrap:has(#fixed) tbody tr', (trs) => trs.every((tr) => tr.getClientRects().length > 0))).toBe(true);
+    await page.close();
+  });
+});
+
 describe('untrusted text', () => {
   it('is escaped in the findings page HTML, title and output alike', async () => {
     const html = await readFile(join(site.outDir, 'alpha-dental/2026-Q3/findings.html'), 'utf8');
     expect(html.split('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;').length - 1).toBeGreaterThanOrEqual(2);
-    expect(html).not.toContain('<script');
+    // The one script is the page's own filter script.
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script type="module">']);
     expect(html).not.toContain('<img');
   });
 
@@ -168,8 +223,8 @@ describe('untrusted text', () => {
       expect(seen.text, file).toContain(payload);
       expect(seen.images, file).toBe(0);
       expect(seen.handlers, file).toBe(0);
-      // Only the search page has a script: its own, inline.
-      expect(seen.scripts, file).toBe(file.includes('search.html') ? 1 : 0);
+      // Only the search page and the findings filters have a script: their own, inline.
+      expect(seen.scripts, file).toBe(/search\.html|findings\.html/.test(file) ? 1 : 0);
     }
     // The alpha client's hostile finding title too, opened from disk.
     await page.goto(pathToFileURL(join(site.outDir, 'alpha-dental/2026-Q3/findings.html')).href);
@@ -221,6 +276,25 @@ describe('controls and regulatory pages', () => {
     for (const [href] of rows) {
       await visit(page, `${server.url}/sites/alpha-dental/2026-Q3/${href}`);
       expect(await page.$(`#${href!.split('#')[1]}`), href!).not.toBeNull();
+    }
+    await page.close();
+  });
+
+  it('the overview lists the open items, each linking to its row on the controls page', async () => {
+    const expected = sampleModels().find((m) => m.client.id === 'alpha-dental' && m.period.id === '2026-Q3')!.controls.controls.filter((c) => c.status === 'gap' || c.status === 'partial');
+    const page = await browser.newPage();
+    await visit(page, pathToFileURL(join(site.outDir, 'alpha-dental/2026-Q3/index.html')).href);
+    const items = await page.$$eval('.table-wrap:has(#open-items-table) tbody tr', (trs) =>
+      trs.map((tr) => ({ id: tr.querySelector('th')!.textContent, href: tr.querySelector('a')!.href, text: (tr as HTMLElement).innerText })),
+    );
+    expect(items.map((i) => i.id)).toEqual(expected.map((c) => c.id));
+    for (const [i, item] of items.entries()) {
+      expect(item.text).toContain(expected[i]!.reason);
+      expect(item.text).toContain(expected[i]!.status === 'gap' ? 'Gap' : 'Partial');
+      expect(item.text).toContain('Internal IT');
+      await page.goto(item.href);
+      const fragment = decodeURIComponent(new URL(item.href).hash.slice(1));
+      expect(await page.$eval(`[id="${fragment}"]`, (th) => th.textContent), item.href).toContain(item.id);
     }
     await page.close();
   });

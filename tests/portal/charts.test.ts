@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { controlStatusChart, findingsBySeverityChart, findingsTrendChart, restoreRtoChart, ticketP95Chart } from '../../src/site/lib/chart-data.ts';
+import { burnDownChart, controlStatusChart, findingsBySeverityChart, findingsTrendChart, restoreRtoChart, ticketP95Chart } from '../../src/site/lib/chart-data.ts';
 import { describeLines, layoutBars, layoutLines, niceScale } from '../../src/site/lib/charts.ts';
 import { summarize } from '../../src/portal/summary.ts';
 import { sampleReport } from '../support/sample-report.ts';
@@ -69,6 +69,22 @@ it('charts the model’s own figures', () => {
   const trend = findingsTrendChart(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'], '2026-Q3', [q2, summarize(model)]);
   expect(trend.xLabels).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
   expect(trend.series[0]!.values).toEqual([null, 10, 10]);
+});
+
+it('burns down open findings per period, past SLA first, up to the current period; a period without a summary stays empty', () => {
+  const summaryOf = (period: string, open: number, breached: number) => {
+    const model = sampleReport({ period });
+    model.findings.totals = { ...model.findings.totals, open, breached };
+    return summarize(model);
+  };
+  // Q2 is missing from the history (its pages are not in this portal); Q4 lies after the current period.
+  const chart = burnDownChart(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'], '2026-Q3', [summaryOf('2026-Q3', 7, 2), summaryOf('2026-Q1', 12, 5)]);
+  expect(chart.series.map((s) => s.label)).toEqual(['Open past SLA', 'Open within SLA or no SLA']);
+  expect(chart.rows).toEqual([
+    { label: '2026-Q1', values: [5, 7], note: '12 open, 5 past SLA' },
+    { label: '2026-Q2', values: [0, 0], note: 'not in this portal' },
+    { label: '2026-Q3', values: [2, 5], note: '7 open, 2 past SLA' },
+  ]);
 });
 
 it('charts controls by status per framework, leaving not-applicable controls out of the bar and the note', () => {

@@ -135,6 +135,28 @@ export function findingsTrendChart(periods: string[], current: string, history: 
   };
 }
 
+/**
+ * Remediation burn-down: per period of the client up to this one, the findings open at its end, past
+ * SLA first; a period the portal has no summary of keeps its bar empty and says so.
+ */
+export function burnDownChart(periods: string[], current: string, history: PeriodSummary[]): BarChartInput {
+  const periodsShown = trendPeriods(periods, current);
+  const totals = valuesOver(periodsShown, history, (s) => s.findings.totals);
+  return {
+    series: [
+      { label: 'Open past SLA', fill: 'hatch' },
+      { label: 'Open within SLA or no SLA', fill: 'light' },
+    ],
+    rows: periodsShown.map((period, i) => {
+      const t = totals[i];
+      return t
+        ? { label: period, values: [t.breached, t.open - t.breached], note: `${count(t.open)} open, ${count(t.breached)} past SLA` }
+        : { label: period, values: [0, 0], note: 'not in this portal' };
+    }),
+    axisLabel: 'Open findings at the end of each period',
+  };
+}
+
 export function ticketTrendChart(periods: string[], current: string, history: PeriodSummary[], measure: Measure): LineChartInput {
   const xLabels = trendPeriods(periods, current);
   const priorities = [...new Set(history.flatMap((s) => s.tickets.byPriority.map((p) => p.priority)))].sort();
