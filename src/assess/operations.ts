@@ -1,9 +1,18 @@
-import type { ClientConfig, Severity } from '../model/client.ts';
+import { Severity, type ClientConfig } from '../model/client.ts';
+import type { PatchStatus } from '../model/evidence.ts';
 import type { KindRecords } from './controls/checks.ts';
 import type { OperationsSection } from '../model/report.ts';
+import { calendarDays } from './percentile.ts';
 
-const daysBetween = (from: string, to: string) => Math.floor((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
-const severe = (s: Severity | null) => s === 'critical' || s === 'high';
+/** An objective is missed when both figures are known and the achieved one is above the target. */
+export const missedObjective = (achieved: number | null, target: number | null): boolean => achieved !== null && target !== null && achieved > target;
+
+/** A critical or high patch not installed longer after its release than its severity's remediation days. */
+export function isPatchOverdue(patch: PatchStatus, periodEnd: string, remediationDays: ClientConfig['sla']['findings_days']): boolean {
+  const severity = patch.severity;
+  if (patch.status === 'installed' || patch.released === null || (severity !== 'critical' && severity !== 'high')) return false;
+  return calendarDays(patch.released, periodEnd) > remediationDays[severity];
+}
 
 /**
  * The period's operational evidence as the portal and packet list it: restore tests against their
@@ -11,21 +20,19 @@ const severe = (s: Severity | null) => s === 'critical' || s === 'high';
  * compliance per device, and SIEM alerts by severity. Rows keep their source file and line.
  */
 export function assessOperations(records: KindRecords, periodEnd: string, remediationDays: ClientConfig['sla']['findings_days']): OperationsSection {
-  const over = (achieved: number | null, target: number | null) => achieved !== null && target !== null && achieved > target;
   const restoreTests = records.restoreTests.map((t) => ({
     ...t,
-    rpoMet: t.rpoAchievedHours === null || t.rpoTargetHours === null ? null : !over(t.rpoAchievedHours, t.rpoTargetHours),
-    rtoMet: t.rtoAchievedHours === null || t.rtoTargetHours === null ? null : !over(t.rtoAchievedHours, t.rtoTargetHours),
+    rpoMet: t.rpoAchievedHours === null || t.rpoTargetHours === null ? null : !missedObjective(t.rpoAchievedHours, t.rpoTargetHours),
+    rtoMet: t.rtoAchievedHours === null || t.rtoTargetHours === null ? null : !missedObjective(t.rtoAchievedHours, t.rtoTargetHours),
   }));
   const remoteSessions = records.remoteSessions.map((s) => ({ ...s, flagged: !s.recorded || !s.approvalTicket }));
   const devices = [...new Set(records.patches.map((p) => p.device))].sort();
-  const late = (p: KindRecords['patches'][number]) =>
-    p.status !== 'installed' && severe(p.severity) && p.released !== null && daysBetween(p.released, periodEnd) > remediationDays[p.severity as 'critical' | 'high'];
+  const late = (p: PatchStatus) => isPatchOverdue(p, periodEnd, remediationDays);
   const patchDevices = devices.map((device) => {
     const mine = records.patches.filter((p) => p.device === device);
     return { device, patches: mine.length, installed: mine.filter((p) => p.status === 'installed').length, missing: mine.filter((p) => p.status !== 'installed').length, overdue: mine.filter(late).length };
   });
-  const severities: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+  const severities = Severity.options;
   return {
     restoreTests,
     accessReviews: {

@@ -18,4 +18,8 @@ const msPerDay = 86_400_000;
 /** Whole days from one date to another (floor), by UTC calendar. */
 export const daysBetween = (from: string, to: string): number => Math.max(0, Math.floor((Date.parse(to) - Date.parse(from)) / msPerDay));
 
+/** Calendar days from one date to another, by the dates alone (YYYY-MM-DD or ISO timestamps); negative when `to` is earlier. */
+export const calendarDays = (from: string, to: string): number =>
+  Math.floor((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / msPerDay);
+
 export const addDays = (isoDate: string, days: number): string => new Date(Date.parse(isoDate) + days * msPerDay).toISOString().slice(0, 10);

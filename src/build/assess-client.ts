@@ -1,15 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildReport } from '../assess/report.ts';
 import { UserError } from '../cli/user-error.ts';
-import { readClient, readPeriod } from '../ingest/drop.ts';
 import type { PeriodId } from '../model/period.ts';
 import type { ReportModel } from '../model/report.ts';
 import { openCache, type Cache } from './cache.ts';
 import { diagnosticsPerFile, noSeconds, timed, type BuildContext, type IngestAccount, type StageSeconds } from './context.ts';
 import type { FileDigest } from './digest.ts';
 import { clientInputs, periodInputs, toolRoot } from './inputs.ts';
-import { clientDocuments, clientLevelInputs, loadPolicy } from './policy.ts';
+import { loadPolicy } from './policy.ts';
+import { prepareClient, reportOfPeriod } from './report-periods.ts';
 import { reportKeys } from './keys.ts';
 import { changedInputs, readSealed } from './sealed.ts';
 
@@ -41,10 +40,8 @@ export async function assessClient(context: BuildContext, clientId: string): Pro
   const seconds = noSeconds();
   const cache = openCache(context.cacheDir);
   const periods = await timed(seconds, 'assess', async () => {
-    const drop = await readClient(context.dataDir, clientId);
     const policy = await loadPolicy(path.join(toolRoot, 'content'));
-    const documents = await clientDocuments(context.dataDir, clientId, policy);
-    const clientLevel = clientLevelInputs(drop, documents);
+    const prepared = await prepareClient(context.dataDir, clientId, policy);
     const client = await clientInputs(context.dataDir, clientId);
     const wanted = client.periods.filter((period) => !context.period || period <= context.period);
     const inputs = await Promise.all(wanted.map((period) => periodInputs(context.dataDir, clientId, period)));
@@ -64,23 +61,8 @@ export async function assessClient(context: BuildContext, clientId: string): Pro
       const reused = (await cache.meta('reports', key)) !== null;
       if (!reused) {
         previous ??= i > 0 ? await loadReport(cache, keys[i - 1]!) : null;
-        const evidence = await readPeriod(context.dataDir, drop.config, period);
-        previous = buildReport({
-          msp: context.msp,
-          client: drop.config,
-          period,
-          periods: client.periods,
-          previous,
-          findings: evidence.findings,
-          records: evidence,
-          tickets: evidence.tickets,
-          raci: drop.raci,
-          files: [...clientLevel.files, ...evidence.files],
-          diagnostics: [...clientLevel.diagnostics, ...evidence.diagnostics],
-          documents: documents.documents,
-          generatedAt: context.generatedAt,
-          toolVersion: context.toolVersion,
-          policy,
+        previous = await reportOfPeriod(context.dataDir, prepared, {
+          msp: context.msp, policy, period, periods: client.periods, previous, generatedAt: context.generatedAt, toolVersion: context.toolVersion,
         });
         await storeReport(cache, key, previous);
       } else {

@@ -1,5 +1,7 @@
 import type { ClientConfig, OwnerSide } from '../../model/client.ts';
 import type { AccessReview, PatchStatus, RemoteSession, RestoreTest, RiskAcceptance, SiemAlert } from '../../model/evidence.ts';
+import { isPatchOverdue, missedObjective } from '../operations.ts';
+import { calendarDays } from '../percentile.ts';
 import type { ControlStatus, EvidenceRef, FindingRow, FindingsSection, IngestFile, TicketsSection } from '../../model/report.ts';
 
 /** Records of the kinds a check reads directly, as ingested for the period. */
@@ -33,7 +35,7 @@ export interface CheckOutcome {
 
 type Check = (context: CheckContext, ttlDays: number) => CheckOutcome;
 
-const daysBefore = (end: string, date: string): number => Math.floor((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
+const daysBefore = (end: string, date: string): number => calendarDays(date, end);
 
 /** Files of a kind, each as evidence, and whether the newest is within the TTL. */
 function fileEvidence(context: CheckContext, kind: IngestFile['kind'], side: OwnerSide | null, ttlDays: number) {
@@ -75,17 +77,17 @@ const checks = {
   },
   /** Restores were tested within the TTL, every one passed and met its RPO and RTO. */
   'restore-tests': (context, ttlDays) => {
-    const recent = context.records.restoreTests.filter((t) => daysBefore(context.periodEnd, t.tested.slice(0, 10)) <= ttlDays);
+    const recent = context.records.restoreTests.filter((t) => daysBefore(context.periodEnd, t.tested) <= ttlDays);
     const evidence = fileEvidence(context, 'restore-tests', 'msp', ttlDays).evidence;
     if (recent.length === 0) return { status: 'gap', reason: `no restore test in the ${ttlDays} days before the period end`, evidence };
-    const missed = recent.filter((t) => t.result !== 'pass' || over(t.rpoAchievedHours, t.rpoTargetHours) || over(t.rtoAchievedHours, t.rtoTargetHours));
+    const missed = recent.filter((t) => t.result !== 'pass' || missedObjective(t.rpoAchievedHours, t.rpoTargetHours) || missedObjective(t.rtoAchievedHours, t.rtoTargetHours));
     const systems = new Set(recent.map((t) => t.system)).size;
     if (missed.length > 0) return { status: 'partial', reason: `${missed.length} of ${recent.length} restore tests failed or missed their RPO/RTO (${[...new Set(missed.map((t) => t.system))].join(', ')})`, evidence };
     return { status: 'satisfied', reason: `${recent.length} restore tests on ${systems} systems passed within their RPO and RTO`, evidence };
   },
   /** Access was reviewed within the TTL, privileged accounts included. */
   'access-review': (context, ttlDays) => {
-    const recent = context.records.accessReviews.filter((r) => daysBefore(context.periodEnd, r.reviewed.slice(0, 10)) <= ttlDays);
+    const recent = context.records.accessReviews.filter((r) => daysBefore(context.periodEnd, r.reviewed) <= ttlDays);
     const evidence = fileEvidence(context, 'access-reviews', 'internal', ttlDays).evidence;
     if (recent.length === 0) return { status: 'gap', reason: `no access review in the ${ttlDays} days before the period end`, evidence };
     const revoked = recent.filter((r) => r.decision === 'revoke').length;
@@ -108,9 +110,7 @@ const checks = {
     const files = fileEvidence(context, 'patches', 'msp', ttlDays);
     if (files.files.length === 0) return { status: 'gap', reason: 'no patch status export in this period', evidence: [] };
     if (!files.fresh) return { status: 'gap', reason: `the newest patch status (${files.newest ?? 'undated'}) is older than ${ttlDays} days at the period end`, evidence: files.evidence };
-    const late = context.records.patches.filter(
-      (p) => p.status !== 'installed' && (p.severity === 'critical' || p.severity === 'high') && p.released !== null && daysBefore(context.periodEnd, p.released.slice(0, 10)) > context.remediationDays[p.severity],
-    );
+    const late = context.records.patches.filter((p) => isPatchOverdue(p, context.periodEnd, context.remediationDays));
     const devices = new Set(context.records.patches.map((p) => p.device)).size;
     if (late.length > 0) return { status: 'partial', reason: `${late.length} critical or high patches missing past their remediation days on ${new Set(late.map((p) => p.device)).size} of ${devices} devices`, evidence: files.evidence };
     return { status: 'satisfied', reason: `no critical or high patch missing past its remediation days on ${devices} devices`, evidence: files.evidence };
@@ -125,7 +125,6 @@ const checks = {
   },
 } satisfies Record<string, Check>;
 
-const over = (achieved: number | null, target: number | null) => achieved !== null && target !== null && achieved > target;
 
 /**
  * Overdue findings a risk acceptance in force covers (by finding key or host); an acceptance that
