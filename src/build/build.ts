@@ -10,9 +10,8 @@ import { resolveSigningKey } from '../seal/keys.ts';
 import { sha256 } from '../seal/manifest.ts';
 import type { AssessedClient } from './assess-client.ts';
 import { mergeAccounts, noSeconds, type BuildContext, type IngestAccount, type StageSeconds } from './context.ts';
-import { folderDigest } from './digest.ts';
 import { writeMspOverview } from './msp-overview.ts';
-import { toolDigests, toolRoot } from './inputs.ts';
+import { codeVersion, toolDigests } from './inputs.ts';
 import { createPool, TaskFailure, type TaskError } from './pool.ts';
 import type { RenderedClient, StageCounts } from './render-client.ts';
 import { inShard, type Shard } from './shard.ts';
@@ -106,8 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     keysDir: path.join(options.workDir, 'keys'),
     msp,
     shared: {
-      // The tool's own code counts as its version: an edited checkout must not reuse stale outputs.
-      version: `${options.toolVersion}+${await folderDigest(path.join(toolRoot, 'src'))}`,
+      version: await codeVersion(options.toolVersion),
       ...(await toolDigests(options.templatesDir)),
       msp: await sha256File(path.join(dataDir, 'msp.yaml')),
       sourceDateEpoch: options.env.SOURCE_DATE_EPOCH || null,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { folderDigest } from './digest.ts';
 
@@ -7,7 +7,9 @@ import { folderDigest } from './digest.ts';
  * The build cache: one folder per stage output, named by its key (see keys.ts), holding the payload
  * in `out/` and `meta.json`. Entries appear by an atomic rename of a finished folder, so a crash
  * mid-write never leaves a half entry, concurrent builds sharing the folder only race to write the
- * same key, and deleting the whole cache folder at any time only costs a rebuild.
+ * same key, and deleting the whole cache folder at any time only costs a rebuild. Every use of an
+ * entry stamps its meta.json's modification time, so entries no build has used for a while can be
+ * pruned (`proofbook cache --prune DAYS`) and a cache shared between CI runs stays bounded.
  */
 
 export type Stage = 'reports' | 'sites' | 'client-pages' | 'packets' | 'seals' | 'msp';
@@ -36,7 +38,10 @@ export function openCache(root: string): Cache {
   const entry = (stage: Stage, key: string) => path.join(base, stage, key);
   const meta = async (stage: Stage, key: string): Promise<EntryMeta | null> => {
     const file = path.join(entry(stage, key), 'meta.json');
-    return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as EntryMeta) : null;
+    if (!existsSync(file)) return null;
+    const now = new Date();
+    await utimes(file, now, now);
+    return JSON.parse(await readFile(file, 'utf8')) as EntryMeta;
   };
   return {
     entry,
@@ -62,4 +67,57 @@ export function openCache(root: string): Cache {
       return (await meta(stage, key))!;
     },
   };
+}
+
+export interface StageUsage {
+  stage: string;
+  entries: number;
+  bytes: number;
+  /** Entries removed by this prune, and their bytes. */
+  removed: number;
+  removedBytes: number;
+}
+
+/**
+ * Per stage, the entries and their size; with `unusedForDays`, removes every entry no build has
+ * used for longer than that, the staging folders a killed build left behind, and caches of an
+ * older layout (which no build of this version reads).
+ */
+export async function pruneCache(root: string, options: { unusedForDays?: number; now?: Date } = {}): Promise<StageUsage[]> {
+  const base = path.join(root, layout);
+  const prune = options.unusedForDays !== undefined;
+  if (prune) {
+    const stale = existsSync(root) ? (await readdir(root)).filter((name) => name !== layout) : [];
+    await Promise.all([...stale.map((name) => rm(path.join(root, name), { recursive: true, force: true })), rm(path.join(base, 'tmp'), { recursive: true, force: true })]);
+  }
+  const cutoff = (options.now ?? new Date()).getTime() - (options.unusedForDays ?? 0) * 86_400_000;
+  const usage: StageUsage[] = [];
+  const stages = existsSync(base) ? (await readdir(base, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name !== 'tmp').map((e) => e.name).sort() : [];
+  for (const stage of stages) {
+    const row: StageUsage = { stage, entries: 0, bytes: 0, removed: 0, removedBytes: 0 };
+    for (const key of await readdir(path.join(base, stage))) {
+      const folder = path.join(base, stage, key);
+      const bytes = await folderBytes(folder);
+      const meta = path.join(folder, 'meta.json');
+      const lastUsed = existsSync(meta) ? (await stat(meta)).mtimeMs : 0;
+      if (prune && lastUsed < cutoff) {
+        await rm(folder, { recursive: true, force: true });
+        row.removed++;
+        row.removedBytes += bytes;
+      } else {
+        row.entries++;
+        row.bytes += bytes;
+      }
+    }
+    usage.push(row);
+  }
+  return usage;
+}
+
+async function folderBytes(folder: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
 }

@@ -10,6 +10,11 @@ import type { ClientInputs, PeriodInputs, SharedInputs } from './keys.ts';
 /** The folder holding the tool's src/, content/ and astro.config.mjs. */
 export const toolRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The tool's own code counts as its version: an edited checkout must not reuse stale outputs. */
+export async function codeVersion(toolVersion: string, root: string = toolRoot): Promise<string> {
+  return `${toolVersion}+${await folderDigest(path.join(root, 'src'))}`;
+}
+
 /** Digests of the tool's own inputs: site sources, content catalogs, and the templates in use. */
 export async function toolDigests(templatesDir: string, root: string = toolRoot): Promise<Pick<SharedInputs, 'site' | 'content' | 'templates'>> {
   const [siteSources, astroConfig, content, templates] = await Promise.all([

@@ -10,12 +10,12 @@ import { syncFolder } from './materialize.ts';
 
 /**
  * The MSP-internal overview of every client in the output folder (`<out>/msp/`), from each
- * client's latest sealed report. It is built after the clients, once all are on disk, never inside
+ * client's latest sealed report (null when there is none). It is built after the clients, once all are on disk, never inside
  * a client's site; cached by those reports, so an unchanged portfolio rewrites nothing.
  */
-export async function writeMspOverview(options: { outDir: string; cacheDir: string; shared: SharedInputs }): Promise<number> {
+export async function writeMspOverview(options: { outDir: string; cacheDir: string; shared: Pick<SharedInputs, 'version' | 'site'> }): Promise<{ clients: number; files: number } | null> {
   const latest = await latestReports(path.join(options.outDir, 'sites'));
-  if (latest.length === 0) return 0;
+  if (latest.length === 0) return null;
   const key = digestOf(['msp', options.shared.version, options.shared.site, ...(await Promise.all(latest.map(async (file) => [file, await sha256File(file)])))]);
   const cache = openCache(options.cacheDir);
   if (!(await cache.meta('msp', key))) {
@@ -35,7 +35,7 @@ export async function writeMspOverview(options: { outDir: string; cacheDir: stri
     }
   }
   const sync = await syncFolder(path.join(cache.entry('msp', key), 'out'), path.join(options.outDir, 'msp'));
-  return sync.written + sync.removed;
+  return { clients: latest.length, files: sync.written + sync.removed };
 }
 
 /** `<sites>/<client>/<newest period>/report.json` of every client that has one. */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { build, defaultJobs, StrictFailure, type BuildSummary, type IngestAccount } from '../build/build.ts';
 import { parseShard } from '../build/shard.ts';
 import { ClientId, PeriodId } from '../model/period.ts';
+import { workFolders } from './folders.ts';
 import { createProgress } from './progress.ts';
 import { packageRoot, toolVersion, type CliIo, type Command } from './run.ts';
 import { UserError } from './user-error.ts';
@@ -61,14 +62,14 @@ export const runBuild: Command = {
     const resolve = (value: unknown, fallback: string) => path.resolve(io.cwd, typeof value === 'string' ? value : fallback);
     const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs ${JSON.stringify(values.jobs)}: expected a whole number of at least 1`, 'Give the number of clients to build at once, e.g. --jobs 4.', 2);
-    const workDir = resolve(values.work, '.proofbook');
+    const { workDir, cacheDir } = workFolders(values, io.cwd);
     const started = performance.now();
     try {
       const summary = await build({
         dataDir: resolve(values.data, 'data'),
         outDir: resolve(values.out, 'dist'),
         workDir,
-        cacheDir: typeof values.cache === 'string' ? path.resolve(io.cwd, values.cache) : path.join(workDir, 'cache'),
+        cacheDir,
         templatesDir: typeof values.templates === 'string' ? path.resolve(io.cwd, values.templates) : path.join(packageRoot, 'templates'),
         client,
         period,

@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runAssess } from './assess-command.ts';
 import { runBuild } from './build-command.ts';
+import { runCache } from './cache-command.ts';
 import { runFrameworks } from './frameworks-command.ts';
 import { runInspect } from './inspect-command.ts';
+import { runOverview } from './overview-command.ts';
 import { UserError } from './user-error.ts';
 import { runVerify } from './verify-command.ts';
 
@@ -23,6 +25,8 @@ const mainHelp = `proofbook ${toolVersion} — evidence portal and signed compli
 
 Usage:
   proofbook build [options]      ingest the data drop, build portals, packets and seals
+  proofbook overview [--out DIR] the MSP overview of every client in a merged output folder
+  proofbook cache [--prune DAYS] the build cache per stage; prune entries no build used lately
   proofbook verify PATH          check manifests, hashes and signatures of built output
   proofbook inspect FILE...      read exports without building: format, rows, diagnostics
   proofbook frameworks [--json]  list the control catalogs (HIPAA, PCI DSS, NYDFS 500, FTC)
@@ -40,7 +44,7 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number>;
 }
 
-const commands: Record<string, Command> = { build: runBuild, verify: runVerify, frameworks: runFrameworks, inspect: runInspect, assess: runAssess };
+const commands: Record<string, Command> = { build: runBuild, overview: runOverview, cache: runCache, verify: runVerify, frameworks: runFrameworks, inspect: runInspect, assess: runAssess };
 
 /** Parses the command line, runs the command, and turns user mistakes into messages and exit codes. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -113,11 +113,43 @@ describe('sharded builds', () => {
     }
     const whole = path.join(root, 'whole');
     expect((await build(['--out', whole, '--cache', path.join(root, 'cache-whole')])).code).toBe(0);
-    // A shard sees only its clients, so the MSP portfolio page comes from a build that sees them all.
-    const portfolio = (files: Map<string, string>) => new Map([...files].filter(([file]) => !file.startsWith('msp/')));
-    expect(digests(snapshot(merged))).toEqual(portfolio(digests(snapshot(whole))));
+    // A shard sees only its clients, so it writes no MSP overview; `overview` writes it over the merge.
     expect(existsSync(path.join(merged, 'msp'))).toBe(false);
+    const overview = await cli(['overview', '--out', merged, '--work', work, '--cache', path.join(root, 'cache-merged')]);
+    expect(overview.code, overview.stderr).toBe(0);
+    expect(overview.stdout).toMatch(/MSP overview of 2 client\(s\)/);
     expect(existsSync(path.join(whole, 'msp', 'index.html'))).toBe(true);
+    expect(digests(snapshot(merged))).toEqual(digests(snapshot(whole)));
+  });
+
+  it('overview over a folder without client reports is a user error with a hint', async () => {
+    const empty = await cli(['overview', '--out', path.join(root, 'nothing-here'), '--work', work]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/no client report under .*nothing-here.*\n  hint: Merge the shards/);
+  });
+});
+
+describe('the cache', () => {
+  it('lists its stages; --prune removes entries no build used within the days given and keeps what the last build used', async () => {
+    const cache = path.join(work, 'cache');
+    const listed = await cli(['cache', '--work', work]);
+    expect(listed.code).toBe(0);
+    const entries = (stdout: string, stage: string) => Number(new RegExp(`^  ${stage} +(\\d+) entries`, 'm').exec(stdout)?.[1]);
+    expect(entries(listed.stdout, 'packets')).toBeGreaterThan(0);
+    // Age every entry by 40 days, then use those of the current data by building it again (the
+    // entries of the changed inputs above stay unused).
+    const aged = new Date(Date.now() - 40 * 86_400_000);
+    for (const e of readdirSync(cache, { recursive: true, withFileTypes: true })) if (e.name === 'meta.json') utimesSync(path.join(e.parentPath, e.name), aged, aged);
+    const fresh = path.join(root, 'after-prune');
+    expect((await build(['--out', fresh])).code).toBe(0);
+    const pruned = await cli(['cache', '--work', work, '--prune', '30']);
+    expect(pruned.code).toBe(0);
+    expect(Number(/total +\d+ entries .* removed (\d+)/.exec(pruned.stdout)?.[1])).toBeGreaterThan(0);
+    // What the last build used is kept: the same build again reuses every stage and writes nothing.
+    rmSync(fresh, { recursive: true });
+    const again = await build(['--out', fresh]);
+    expect(reuseLine(again.stdout)).toMatch(/^(\d+)\/\1 reports, (\d+)\/\2 portals, (\d+)\/\3 packets, (\d+)\/\4 seals;/);
+    expect((await cli(['cache', '--work', work, '--prune', 'soon'])).code).toBe(2);
   });
 });
 
