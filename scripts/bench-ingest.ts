@@ -4,7 +4,7 @@
 // Each pass runs in its own process so that its peak RSS is its own.
 import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,8 +52,11 @@ async function main(megabytes: number, keep: boolean): Promise<void> {
     const fastest = bare.reduce((a, b) => (mbps(b.m) > mbps(a.m) ? b : a));
     const ratio = mbps(ours) / mbps(fastest.m);
     const cpuRatio = fastest.m.cpuSeconds / ours.cpuSeconds;
-    console.log(`\nProofbook ingest: ${ratio.toFixed(2)} × the fastest bare pass (${fastest.pass}) in wall time, ${cpuRatio.toFixed(2)} × in CPU time (target ≥ 0.80): ${ratio >= 0.8 ? 'met' : 'NOT met'}`);
+    const verdict = (r: number) => (r >= 0.8 ? 'met' : 'NOT met');
+    console.log(`\nProofbook ingest: ${ratio.toFixed(2)} × the fastest bare pass (${fastest.pass}) in wall time, ${cpuRatio.toFixed(2)} × in CPU time (target ≥ 0.80: ${verdict(ratio)} in wall time, ${verdict(cpuRatio)} in CPU time)`);
     console.log(`Peak RSS ${ours.maxRssMiB.toFixed(0)} MiB for ${(bytes / 1e6).toFixed(0)} MB (target < 400 MiB for 1 GB)`);
+    // Wall time is only comparable between passes on an idle machine; CPU time holds up better under load.
+    console.log(`Load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} CPUs`);
     const reader = results.get('proofbook-csv')!;
     console.log(`Proofbook's CSV reader alone: ${(mbps(reader) / mbps(fastest.m)).toFixed(2)} × in wall time, ${(fastest.m.cpuSeconds / reader.cpuSeconds).toFixed(2)} × in CPU time`);
     if (ours.rows !== results.get('csv-parse')!.rows) console.log(`Row counts differ: proofbook ${ours.rows}, csv-parse ${results.get('csv-parse')!.rows}`);
@@ -109,7 +112,9 @@ async function runPass(pass: Pass, file: string): Promise<Measure> {
  */
 async function generateNessusCsv(file: string, targetBytes: number): Promise<number> {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  // In 32-bit integer arithmetic: `seed * 1103515245` in doubles loses its low bits past 2^53, and
+  // the sequence then cycled within a few hundred draws (a 1 GB file held 302 distinct outputs).
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const words = ['remote', 'host', 'server', 'version', 'TLS', 'certificate', 'service', 'the', 'is', 'running', 'vulnerable', 'update', 'patch', 'OpenSSH', 'Apache', 'Microsoft', 'Windows', 'kernel', 'configuration', 'cipher', 'SMB', 'signing', 'HTTP', 'header', 'disclosure', 'allows', 'attacker'];
   const sentence = (n: number) => Array.from({ length: n }, () => pick(words)).join(' ');

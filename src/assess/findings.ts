@@ -30,7 +30,7 @@ export function assessFindings(
     const sla: SlaState = slaDays === null ? 'no-sla' : fixedAt ? (ageDays <= slaDays ? 'fixed-in-time' : 'fixed-late') : ageDays <= slaDays ? 'within' : 'breached';
     return {
       key: f.key, scanner: f.scanner, pluginId: f.pluginId, title: f.title, severity: f.severity, host: f.host, port: f.port,
-      protocol: f.protocol, cves: f.cves, output: f.output, solution: f.solution, firstSeen, ageDays, slaDays,
+      protocol: f.protocol, cves: f.cves, output: f.output, outputChars: f.outputChars, solution: f.solution, firstSeen, ageDays, slaDays,
       dueDate: slaDays === null ? null : addDays(firstSeen, slaDays), sla, change, source: f.source,
     };
   };

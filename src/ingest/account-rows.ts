@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { RuleId } from '../model/rules.ts';
-import type { AnyFormat, RawValues } from './format.ts';
+import type { AnyFormat, RawValues, Texts } from './format.ts';
+import { rowParser } from './row-parser.ts';
 
 /** A row as a reader found it: its values by field, or why it could not be read. */
 export type SourceRow =
@@ -25,34 +26,48 @@ export interface RowAccount<Record_> {
   records: Record_[];
 }
 
-/**
- * Gives stored records their own strings. V8 keeps a substring of 13 characters or more as a view
- * of its parent, so a record holding such views would hold the whole 1 MiB chunk of text it came
- * from, and ingest would hold the file. Concatenating and slicing again copies just the value.
- * Short values (host names, titles, solutions) repeat across rows: they are shared, not copied again.
- */
-function stringOwner(): <T>(record: T) => T {
+/** Copies and shared copies of texts for the records of one file (see `Texts`). */
+function textHolder(): Texts {
   const shared = new Map<string, string>();
-  const own = (s: string): string => {
-    if (s.length < 13) return s;
-    if (s.length > 256) return ` ${s}`.slice(1);
-    let copy = shared.get(s);
-    if (copy === undefined) shared.set(s, (copy = ` ${s}`.slice(1)));
-    return copy;
+  // Joining two parts makes one new flat string of just the value (concatenating and slicing would
+  // leave a view of the concatenation); a substring shorter than 13 characters is a copy already.
+  const copy = (text: string): string => (text.length < 13 ? text : [text[0], text.slice(1)].join(''));
+  return {
+    copy,
+    share(text) {
+      if (text.length > 256) return copy(text);
+      let held = shared.get(text);
+      if (held === undefined) shared.set(text, (held = copy(text)));
+      return held;
+    },
   };
-  return (record) => {
-    const fields = record as Record<string, unknown>;
-    for (const key in fields) {
-      const value = fields[key];
-      if (typeof value === 'string') fields[key] = own(value);
-      else if (Array.isArray(value)) fields[key] = value.map((v) => (typeof v === 'string' ? own(v) : v));
-    }
-    return record;
-  };
+}
+
+/** The default `retain`: texts of the record (and in its lists) shared; fields kept from `kept` are owned already. */
+function retainAll<T>(record: T, texts: Texts, kept?: T): T {
+  const fields = record as Record<string, unknown>;
+  const before = kept as Record<string, unknown> | undefined;
+  for (const name in fields) {
+    const value = fields[name];
+    if (before !== undefined && value === before[name]) continue;
+    if (typeof value === 'string') fields[name] = texts.share(value);
+    else if (Array.isArray(value)) fields[name] = value.map((v) => (typeof v === 'string' ? texts.share(v) : v));
+  }
+  return record;
 }
 
 /** A cell that a spreadsheet would run as a formula. */
 const formula = /^[=@]|^[+-]\s*[A-Za-z_][\w.]*\s*\(/;
+
+/** Whether a row holds a formula-like cell; the regex only runs on cells that start with = @ + or -. */
+function holdsFormula(values: RawValues, keys: readonly string[]): boolean {
+  for (const key of keys) {
+    const value = values[key];
+    const first = value?.charCodeAt(0);
+    if ((first === 61 || first === 64 || first === 43 || first === 45) && formula.test(value!)) return true;
+  }
+  return false;
+}
 
 /**
  * The one place rows become records: every row is validated against the format's schema and either
@@ -66,14 +81,16 @@ export async function accountRows(
   options: { file: string; timezone: string; effective: string },
   report: Reporter,
 ): Promise<RowAccount<unknown>> {
-  const schema = format.rowSchema({ timezone: options.timezone }) as z.ZodType<Record<string, unknown>, RawValues>;
+  const parse = rowParser(format.rowSchema({ timezone: options.timezone }) as z.ZodType<Record<string, unknown>, RawValues>);
   const byKey = new Map<string, unknown>();
   let rowsRead = 0;
   let rejected = 0;
   let duplicates = 0;
   const formulaLines: number[] = [];
   const fieldName = (key: string) => format.columns[key]?.headers[0] ?? key;
-  const owned = stringOwner();
+  const fieldKeys = Object.keys(format.columns);
+  const texts = textHolder();
+  const retain = format.retain ?? retainAll;
 
   const account = (row: SourceRow) => {
     rowsRead++;
@@ -82,29 +99,29 @@ export async function accountRows(
       if (!row.silent) report(row.rule, row.line, row.broken, null);
       return;
     }
-    const parsed = schema.safeParse(row.values);
-    if (!parsed.success) {
+    const parsed = parse(row.values);
+    if (!parsed.ok) {
       rejected++;
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? '');
+      for (const { key, message, rule } of parsed.issues) {
         const index = row.columns?.get(key);
-        const rule = ((issue as { params?: { rule?: RuleId } }).params?.rule ?? 'field/invalid-value') as RuleId;
         const field = format.columns[key] ? fieldName(key) : null;
-        report(rule, row.line, `${field ?? key}: ${issue.message}`, null, { column: index === undefined ? null : index + 1, field });
+        report(rule, row.line, `${field ?? key}: ${message}`, null, { column: index === undefined ? null : index + 1, field });
       }
       return;
     }
-    if (formulaLines.length < 1000 && Object.values(row.values).some((v) => v !== undefined && formula.test(v))) formulaLines.push(row.line);
+    if (formulaLines.length < 1000 && holdsFormula(row.values, fieldKeys)) formulaLines.push(row.line);
     const record = format.toRecord(parsed.data, { source: { file: options.file, line: row.line }, timezone: options.timezone, effective: options.effective });
+    // Only stored records are copied out of the text chunks: rows merged away cost no copy.
     const key = format.key(record);
     const first = byKey.get(key);
-    // Only stored records are copied out of the text chunks: rows merged away cost no copy.
     if (first === undefined) {
-      byKey.set(key, owned(record));
+      // Keyed by the stored record's own key, not by one that may be a view of the text read.
+      const stored = retain(record, texts);
+      byKey.set(format.key(stored), stored);
       return;
     }
     duplicates++;
-    if (format.merge) byKey.set(key, owned(format.merge(first, record)));
+    if (format.merge) byKey.set(key, retain(format.merge(first, record), texts, first));
     else report('row/duplicate', row.line, `record "${key}" already appeared earlier in this file; counted once`, null, { severity: 'warning' });
   };
   for await (const rows of batches) for (const row of rows) account(row);

@@ -96,41 +96,42 @@ export async function* csvRecords(chunks: AsyncIterable<string>, options: CsvRea
         continue;
       }
       if (inQuotes) {
-        const quote = text.indexOf('"', i);
+        // The closing quote is the first one not doubled; doubled quotes are unescaped in one pass,
+        // so a quoted field costs one slice rather than a piece per escaped quote.
+        let quote = text.indexOf('"', i);
+        let escaped = false;
+        while (quote >= 0 && quote + 1 < length && text.charCodeAt(quote + 1) === 34) {
+          escaped = true;
+          quote = text.indexOf('"', quote + 2);
+        }
+        const end = quote < 0 ? length : quote;
+        countLines(text, i, end);
+        recordChars += end - i;
+        const piece = escaped ? text.slice(i, end).replaceAll('""', '"') : text.slice(i, end);
+        partial = partial === '' ? piece : partial + piece;
         if (quote < 0) {
-          countLines(text, i, length);
-          partial += text.slice(i);
-          recordChars += length - i;
           i = length;
           break;
         }
-        countLines(text, i, quote);
-        partial += text.slice(i, quote);
-        recordChars += quote - i;
         if (quote + 1 === length) {
           quoteAtEnd = true;
           i = length;
           break;
         }
-        const after = text[quote + 1];
-        if (after === '"') {
-          partial += '"';
-          i = quote + 2;
-          continue;
-        }
         inQuotes = false;
-        if (after === ',') {
+        const after = text.charCodeAt(quote + 1);
+        if (after === 44) {
           fields.push(partial);
           partial = '';
           i = quote + 2;
-        } else if (after === '\n') {
+        } else if (after === 10) {
           fields.push(partial);
           partial = '';
           line++;
           endRecord();
           i = quote + 2;
         } else {
-          breakRecord(`a closing quote is followed by ${JSON.stringify(after)} instead of a comma or the end of the line`);
+          breakRecord(`a closing quote is followed by ${JSON.stringify(text[quote + 1])} instead of a comma or the end of the line`);
           i = quote + 1;
         }
         continue;

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 /** The text encodings exports arrive in; `windows-1252` is what Excel writes as "CSV". */
 export const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
@@ -12,6 +12,8 @@ export interface DecodedText {
   /** Set once a byte sequence invalid in UTF-8 made the rest of the file read as Windows-1252. */
   fellBack(): boolean;
   chunks: AsyncGenerator<string>;
+  /** Closes the file before its end was read (its chunks close it when read to the end). */
+  close(): Promise<void>;
 }
 
 export class DecodeError extends Error {
@@ -21,40 +23,71 @@ export class DecodeError extends Error {
   }
 }
 
+/** Bytes read at a time. */
 const chunkBytes = 1 << 20;
+/**
+ * Bytes decoded at a time: the text of each stays below V8's large-object size (128 KiB) and Node's
+ * external-string threshold (about 1 MB), so a chunk's text lives and dies in the young generation
+ * instead of waiting, outside it, for a full collection.
+ */
+const textBytes = 1 << 15;
 
 /**
  * Opens an export as text, streaming. UTF-8 (±BOM) and UTF-16 with a BOM are recognised from the
  * first bytes, UTF-16 without a BOM from its zero bytes; bytes that are not valid UTF-8 switch the
  * decoder to Windows-1252 (Excel's "CSV") for the rest of the file, which only loses nothing
  * because every earlier byte was valid UTF-8 and thus, in practice, ASCII. Many NUL and control
- * bytes in what is not UTF-16 mean the file is binary, not an export.
+ * bytes in what is not UTF-16 mean the file is binary, not an export. The file is closed when its
+ * chunks have all been read, or by `close()`.
  */
 export async function openText(filePath: string): Promise<DecodedText> {
-  const bytes = createReadStream(filePath, { highWaterMark: chunkBytes })[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  let head: Buffer = Buffer.alloc(0);
-  let done = false;
-  while (head.length < 4 && !done) {
-    const next = await bytes.next();
-    if (next.done) done = true;
-    else head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
+  const file = await open(filePath);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await file.close();
+  };
+  // One buffer, refilled and decoded before the next read: a fresh 1 MiB buffer per read would sit
+  // outside the JavaScript heap until a collection, and that adds up to 100 MB and more.
+  const buffer = Buffer.allocUnsafe(chunkBytes);
+  /** Fills the buffer from the file; fewer bytes than it holds only at the end of the file. */
+  const fill = async (): Promise<number> => {
+    let filled = 0;
+    while (filled < chunkBytes) {
+      const { bytesRead } = await file.read(buffer, filled, chunkBytes - filled, null);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled;
+  };
+  let start: ReturnType<typeof sniffEncoding>;
+  let length: number;
+  try {
+    length = await fill();
+    start = sniffEncoding(buffer.subarray(0, length));
+  } catch (error) {
+    await close();
+    throw error;
   }
-  const start = sniffEncoding(head);
   let fellBack = false;
   async function* chunks(): AsyncGenerator<string> {
-    const decode = start.encoding === 'utf-8' ? utf8OrWindows1252(() => (fellBack = true)) : wholeUnits(start.encoding);
-    const normalise = crlfToLf();
-    let chunk: Buffer | null = head.subarray(start.skip);
-    while (chunk) {
-      const text = normalise(decode(chunk, false), false);
-      if (text) yield text;
-      const next = done ? { done: true as const } : await bytes.next();
-      chunk = next.done ? null : next.value;
+    try {
+      const decode = start.encoding === 'utf-8' ? utf8OrWindows1252(() => (fellBack = true)) : wholeUnits(start.encoding);
+      const normalise = crlfToLf();
+      for (let from = start.skip; length > 0; from = 0, length = await fill()) {
+        for (let at = from; at < length; at += textBytes) {
+          const text = normalise(decode(buffer.subarray(at, Math.min(at + textBytes, length)), false), false);
+          if (text) yield text;
+        }
+      }
+      const rest = normalise(decode(Buffer.alloc(0), true), true);
+      if (rest) yield rest;
+    } finally {
+      await close();
     }
-    const rest = normalise(decode(Buffer.alloc(0), true), true);
-    if (rest) yield rest;
   }
-  return { encoding: start.encoding, bom: start.skip > 0, fellBack: () => fellBack, chunks: chunks() };
+  return { encoding: start.encoding, bom: start.skip > 0, fellBack: () => fellBack, chunks: chunks(), close };
 }
 
 function sniffEncoding(head: Buffer): { encoding: Exclude<Encoding, 'windows-1252'>; skip: number } {

@@ -1,53 +1,87 @@
 import { z } from 'zod';
+import type { RuleId } from '../model/rules.ts';
 import { parseExportDate } from './dates.ts';
 
 /**
  * Zod building blocks for cells, which are always text (or absent); messages speak to the person
- * fixing the file. Each is one transform over an optional string: ingest runs them on every row
- * of exports of hundreds of MB, and every extra layer (default, pipe) costs a call per cell.
+ * fixing the file. Each is one plain function over an optional string, wrapped once as a zod
+ * transform: zod stays the schema (types, docs, JSON Schema), and ingest runs the same function
+ * directly on the rows of exports of hundreds of MB (see row-parser.ts), where zod's per-cell
+ * machinery would cost more than the check itself.
  */
 
+/** Reports a problem with a cell: the message for the person fixing the file and the rule it breaks. */
+export type Flag = (message: string, rule: RuleId) => void;
+
+/** A cell's check and normalisation; `flag` is called for each problem found. */
+export type CellParse<T> = (value: string | undefined, flag: Flag) => T;
+
 const cell = z.string().optional();
+const parsers = new WeakMap<z.ZodType, CellParse<unknown>>();
 
-export const text = cell.transform((s) => (s === undefined ? '' : s.trim()));
+/** The zod schema of a cell checked by `parse`; `cellParse(schema)` gives `parse` back. */
+export function field<T>(parse: CellParse<T>) {
+  const schema = cell.transform((s, ctx) => parse(s, (message, rule) => ctx.addIssue({ code: 'custom', message, params: { rule } })));
+  parsers.set(schema, parse);
+  return schema;
+}
 
-export const requiredText = cell.transform((s, ctx) => {
-  const value = s === undefined ? '' : s.trim();
-  if (!value) ctx.addIssue({ code: 'custom', message: 'value is missing', params: { rule: 'field/required' } });
+/** The plain function behind a cell schema made by `field`; undefined for any other schema. */
+export const cellParse = (schema: z.ZodType): CellParse<unknown> | undefined => parsers.get(schema);
+
+const trimmed = (s: string | undefined): string => (s === undefined ? '' : s.trim());
+
+export const text = field(trimmed);
+
+export const requiredText = field((s, flag) => {
+  const value = trimmed(s);
+  if (!value) flag('value is missing', 'field/required');
   return value;
 });
 
 /** A required value that must match `pattern`, e.g. a numeric plugin id. */
 export const matching = (pattern: RegExp, message: string) =>
-  cell.transform((s, ctx) => {
-    const value = s === undefined ? '' : s.trim();
-    if (!value) ctx.addIssue({ code: 'custom', message: 'value is missing', params: { rule: 'field/required' } });
-    else if (!pattern.test(value)) ctx.addIssue({ code: 'custom', message, params: { rule: 'field/invalid-value' } });
+  field((s, flag) => {
+    const value = trimmed(s);
+    if (!value) flag('value is missing', 'field/required');
+    else if (!pattern.test(value)) flag(message, 'field/invalid-value');
     return value;
   });
 
-export const port = cell.transform((s, ctx) => {
-  const value = s === undefined ? '' : s.trim();
-  const number = value === '' ? 0 : /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!(number <= 65535)) ctx.addIssue({ code: 'custom', message: 'port must be a whole number from 0 to 65535', params: { rule: 'field/invalid-number' } });
+const digits = /^\d+$/;
+
+export const port = field((s, flag) => {
+  const value = trimmed(s);
+  const number = value === '' ? 0 : digits.test(value) ? Number(value) : NaN;
+  if (!(number <= 65535)) flag('port must be a whole number from 0 to 65535', 'field/invalid-number');
   return number;
 });
 
-export const list = (separator: RegExp) => cell.transform((s) => (s === undefined ? [] : s.split(separator).map((x) => x.trim()).filter(Boolean)));
+export const list = (separator: RegExp) =>
+  field((s) => {
+    if (s === undefined || s === '') return [];
+    const items: string[] = [];
+    for (const item of s.split(separator)) {
+      const value = item.trim();
+      if (value) items.push(value);
+    }
+    return items;
+  });
+
+/** A timestamp cell → ISO 8601 UTC (null when empty, which is flagged when `required`). */
+const timestampParse = (timezone: string, required: boolean): CellParse<string | null> => (s, flag) => {
+  const value = trimmed(s);
+  if (!value) {
+    if (required) flag('date is missing', 'field/required');
+    return null;
+  }
+  const iso = parseExportDate(value, timezone);
+  if (!iso) flag(`"${value}" is not a date`, 'field/invalid-date');
+  return iso;
+};
 
 /** A timestamp cell → ISO 8601 UTC; empty allowed unless `required`. */
-export function timestamp(timezone: string, required: boolean) {
-  return cell.transform((s, ctx) => {
-    const value = s === undefined ? '' : s.trim();
-    if (!value) {
-      if (required) ctx.addIssue({ code: 'custom', message: 'date is missing', params: { rule: 'field/required' } });
-      return null;
-    }
-    const iso = parseExportDate(value, timezone);
-    if (!iso) ctx.addIssue({ code: 'custom', message: `"${value}" is not a date`, params: { rule: 'field/invalid-date' } });
-    return iso;
-  });
-}
+export const timestamp = (timezone: string, required: boolean) => field(timestampParse(timezone, required));
 
 /**
  * One of a fixed set of words, matched case-insensitively, mapped to the canonical value. Errors
@@ -55,14 +89,17 @@ export function timestamp(timezone: string, required: boolean) {
  */
 export function oneOf<T extends string>(mapping: Record<string, T>, what: string, shown: readonly string[] = [...new Set(Object.values(mapping))]) {
   const allowed = shown.filter(Boolean);
-  return cell.transform((s = '', ctx) => {
-    const value = mapping[s.trim().toLowerCase()];
+  // Exports repeat a handful of spellings ("Medium", "None"): each is looked up once.
+  const known = new Map<string, T | undefined>();
+  return field((s = '', flag): T => {
+    let value = known.get(s);
+    if (value === undefined && !known.has(s)) {
+      value = Object.hasOwn(mapping, s.trim().toLowerCase()) ? mapping[s.trim().toLowerCase()] : undefined;
+      if (known.size < 256) known.set(s, value);
+    }
     if (value === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: s.trim() ? `${what} "${s.trim()}" is not one of ${allowed.join(', ')}` : `${what} is missing`,
-        params: { rule: s.trim() ? 'field/invalid-value' : 'field/required' },
-      });
+      const word = s.trim();
+      flag(word ? `${what} "${word}" is not one of ${allowed.join(', ')}` : `${what} is missing`, word ? 'field/invalid-value' : 'field/required');
       return z.NEVER;
     }
     return value;
@@ -71,11 +108,11 @@ export function oneOf<T extends string>(mapping: Record<string, T>, what: string
 
 /** A number of hours (or other quantity) ≥ 0; empty → null. */
 export const quantity = (what: string) =>
-  cell.transform((s, ctx) => {
-    const value = s === undefined ? '' : s.trim();
+  field((s, flag) => {
+    const value = trimmed(s);
     if (!value) return null;
     const number = Number(value);
-    if (!Number.isFinite(number) || number < 0) ctx.addIssue({ code: 'custom', message: `${what} "${value}" is not a number of 0 or more`, params: { rule: 'field/invalid-number' } });
+    if (!Number.isFinite(number) || number < 0) flag(`${what} "${value}" is not a number of 0 or more`, 'field/invalid-number');
     return number;
   });
 
@@ -84,13 +121,18 @@ const no = new Set(['no', 'n', 'false', '0', '']);
 
 /** yes/no, true/false, 1/0; empty is no. */
 export const flag = (what: string) =>
-  cell.transform((s = '', ctx) => {
+  field((s = '', report) => {
     const value = s.trim().toLowerCase();
     if (yes.has(value)) return true;
-    if (!no.has(value)) ctx.addIssue({ code: 'custom', message: `${what} "${s.trim()}" is not yes or no`, params: { rule: 'field/invalid-value' } });
+    if (!no.has(value)) report(`${what} "${s.trim()}" is not yes or no`, 'field/invalid-value');
     return false;
   });
 
 /** A calendar date, YYYY-MM-DD, from any date format exports use; the time of day, if any, is dropped. */
-export const day = (required: boolean) =>
-  timestamp('UTC', required).transform((iso) => (iso === null ? null : iso.slice(0, 10)));
+export const day = (required: boolean) => {
+  const parse = timestampParse('UTC', required);
+  return field((s, report) => {
+    const iso = parse(s, report);
+    return iso === null ? null : iso.slice(0, 10);
+  });
+};

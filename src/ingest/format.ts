@@ -40,6 +40,22 @@ interface FormatBase<Row extends Record<string, unknown>, Record_> {
   key(record: Record_): string;
   /** Folds a repeated record into the first one (e.g. Nessus writes one row per CVE). */
   merge?(first: Record_, again: Record_): Record_;
+  /**
+   * Gives a record that is stored its own texts (see `Texts`); `kept` is the record stored before,
+   * when `record` is a merge of it, whose texts are owned already. By default every text is.
+   */
+  retain?(record: Record_, texts: Texts, kept?: Record_): Record_;
+}
+
+/**
+ * Values read are views of the file's decoded text (V8 keeps a substring of 13 characters or more
+ * as a view of its parent), and a stored record holding one would hold the text it came from: so
+ * ingest would hold the file. `copy` gives a record its own copy of a text; `share` holds one copy
+ * of a text that repeats across records (hosts, titles, solutions) for all of them.
+ */
+export interface Texts {
+  copy(text: string): string;
+  share(text: string): string;
 }
 
 /** A CSV export, recognised by its header row. */

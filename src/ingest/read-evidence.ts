@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { rules } from '../model/rules.ts';
 import { accountRows, type Reporter, type RowAccount } from './account-rows.ts';
-import { openText, type Encoding } from './decode.ts';
+import { openText, type DecodedText, type Encoding } from './decode.ts';
 import { sniffSyntax, UnknownFormatError } from './detect.ts';
 import type { AnyFormat, EvidenceKind } from './format.ts';
 import { rowSources } from './row-sources.ts';
@@ -43,6 +43,15 @@ export async function readEvidence(options: ReadOptions, formats: readonly AnyFo
     diagnostics.push({ file: options.file, line, column: extra.column ?? null, field: extra.field ?? null, rule, severity: extra.severity ?? 'error', message, hint: hint ?? rules[rule].hint });
   const candidates = chooseCandidates(formats, options);
   const text = await openText(options.path);
+  try {
+    return await readText(text, candidates, options, report, diagnostics);
+  } finally {
+    // Closes the file when reading stopped before its end (an unknown format, a bad header).
+    await text.close();
+  }
+}
+
+async function readText(text: DecodedText, candidates: AnyFormat[], options: ReadOptions, report: Reporter, diagnostics: Diagnostic[]): Promise<FileIngest<unknown>> {
   const chunks = text.chunks;
   const first = await chunks.next();
   const head = first.done ? '' : first.value;

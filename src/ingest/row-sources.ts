@@ -132,7 +132,10 @@ function csvRowMapper(format: CsvAny, header: CsvRecord, report: Reporter): { ma
     }
     if (found.length > 0) columns.set(key, found[0]!);
   }
-  const entries = [...columns];
+  const keys = [...columns.keys()];
+  const indexes = [...columns.values()];
+  // Every row's values are a copy of one object of the row's shape, made once, rather than built up key by key.
+  const shape: RawValues = Object.fromEntries(keys.map((key) => [key, undefined]));
   const blankLines: number[] = [];
   let rows = 0;
   const row = (record: CsvRecord | CsvBrokenRecord): SourceRow => {
@@ -145,8 +148,8 @@ function csvRowMapper(format: CsvAny, header: CsvRecord, report: Reporter): { ma
     if (record.fields.length !== headers.length) {
       return { line: record.line, broken: `the row has ${record.fields.length} fields, the header has ${headers.length}`, rule: 'csv/column-count' };
     }
-    const values: RawValues = {};
-    for (const [key, index] of entries) values[key] = record.fields[index];
+    const values: RawValues = { ...shape };
+    for (let k = 0; k < keys.length; k++) values[keys[k]!] = record.fields[indexes[k]!];
     return { line: record.line, values, columns };
   };
   return {

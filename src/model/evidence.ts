@@ -17,8 +17,13 @@ export const Finding = z.object({
   port: z.number().int().min(0).max(65535),
   protocol: z.string(),
   cves: z.array(z.string()),
-  /** Scanner output; untrusted text. */
+  /**
+   * Scanner output; untrusted text. Ingest keeps at most its first 256 characters (all of it stays
+   * in the export at `source`, which the manifest hashes), so memory does not grow with outputs.
+   */
   output: z.string(),
+  /** Characters of the whole output when `output` holds only its start; absent when it is whole. */
+  outputChars: z.number().int().positive().optional(),
   solution: z.string(),
   /** ISO 8601 UTC, when the scanner says so (Tenable.sc, generic); otherwise derived across periods. */
   firstSeen: z.string().nullable(),
@@ -69,6 +74,11 @@ export const SiemAlert = z.object({
   host: z.string(),
   status: z.enum(['open', 'closed']),
   source: SourceRef,
+  /** ISO 8601 UTC of the first acknowledgment; null when the export records none. Absent from exports without the column (Wazuh's alerts.json). */
+  acknowledged: z.string().nullable().optional(),
+  /** Whether it was escalated (to the client, to incident response), and to whom or which ticket. */
+  escalated: z.boolean().optional(),
+  escalatedTo: z.string().optional(),
 });
 export type SiemAlert = z.infer<typeof SiemAlert>;
 

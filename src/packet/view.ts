@@ -10,7 +10,7 @@ import { documentsView, operationsView } from './operations-view.ts';
  * logic. Pure; formats the model's figures and never computes new ones.
  */
 
-/** Scanner output longer than this is shortened in print; the portal has it in full. */
+/** Scanner output longer than this is shortened in print, with a pointer to where the rest is. */
 const outputLimit = 600;
 
 export interface ViewOptions {
@@ -22,11 +22,14 @@ export interface ViewOptions {
 /** Scanner output as printed, with a note saying where the rest is when it was shortened. */
 function outputView(row: FindingRow, period: string) {
   const { text, total } = shorten(row.output, outputLimit);
-  if (total === null) return { text, note: null };
+  // Ingest keeps only the start of a very long output (outputChars counts all of it): then the portal has no more than print.
+  if (total === null && row.outputChars === undefined) return { text, note: null };
+  const shown = total === null ? Array.from(text).length : outputLimit;
+  const portal = total === null ? '' : ` more on the portal's Findings page of ${period}, and`;
   const source = row.source === null ? '' : ` at ${formatLocation(row.source)}`;
   return {
-    text,
-    note: `Shortened to the first ${formatInteger(outputLimit)} of ${formatInteger(total)} characters; more on the portal's Findings page of ${period}, and all of it in the export${source}.`,
+    text: total === null ? `${text}…` : text,
+    note: `Shortened to the first ${formatInteger(shown)} of ${formatInteger(row.outputChars ?? total!)} characters;${portal} all of it in the export${source}.`,
   };
 }
 

@@ -1,5 +1,7 @@
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords } from '../../src/ingest/csv-records.ts';
+import { csvRecords, readCsvRecords } from '../../src/ingest/csv-records.ts';
 import { tempFile } from '../support/files.ts';
 
 async function records(content: string | Uint8Array) {
@@ -84,5 +86,23 @@ describe('readCsvRecords', () => {
       { line: 3003, broken: expect.stringMatching(/longer than 1000/) },
       { line: 3004, fields: ['3', 'ok'] },
     ]);
+  });
+
+  it('property: wherever the text is cut into chunks, the records are those csv-parse reads, on the lines they start on', async () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', '7', ' ', ',', '"', '\n', 'é', ';') });
+    const rows = fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 8 });
+    await fc.assert(
+      fc.asyncProperty(rows, fc.array(fc.nat(), { maxLength: 6 }), async (table, cuts) => {
+        const text = `${table.map((row) => row.map((v) => `"${v.replaceAll('"', '""')}"`).join(',')).join('\n')}\n`;
+        const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const chunks = [0, ...at].map((from, n) => text.slice(from, [...at, text.length][n]));
+        const got = [];
+        for await (const batch of csvRecords((async function* () { yield* chunks; })())) got.push(...batch);
+        const expected = parse(text, { info: true, relax_column_count: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+        // csv-parse's `info.lines` is the line a record ends on; it starts that many newlines earlier.
+        expect(got).toEqual(expected.map(({ record, info }) => ({ line: info.lines - (record.join(',').split('\n').length - 1), fields: record })));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mergeFindings, outputExcerptChars, toFinding } from '../../src/ingest/formats/finding.ts';
 import { formats } from '../../src/ingest/formats/index.ts';
 import { readEvidence, UnknownFormatError } from '../../src/ingest/read-evidence.ts';
 import type { Finding } from '../../src/model/evidence.ts';
@@ -41,6 +43,14 @@ describe('Nessus CSV (real exports)', () => {
     await expect(read('jira_fivetran_issue.csv')).rejects.toThrow(UnknownFormatError);
     await expect(read('jira_fivetran_issue.csv')).rejects.toThrow(/id, _fivetran_deleted, _fivetran_synced/);
   });
+
+  it('closes a file it stops reading before its end', async () => {
+    const big = tempFile('other.csv', `id,name\n${'1,x\n'.repeat(100_000)}`);
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const before = openFiles();
+    await expect(readEvidence({ path: big, file: 'other.csv', timezone: 'UTC', effective: '2026-03-20' }, formats)).rejects.toThrow(UnknownFormatError);
+    expect(openFiles()).toBe(before);
+  });
 });
 
 describe('Nessus column sets and syntaxes', () => {
@@ -62,5 +72,46 @@ describe('Nessus column sets and syntaxes', () => {
     const strip = ({ source: _source, ...finding }: Finding) => finding;
     expect(xml.format).toBe('nessus-xml');
     expect(strip(xml.records[0] as Finding)).toEqual(strip(csv.records[0] as Finding));
+  });
+});
+
+describe('scanner output held as a bounded excerpt', () => {
+  const header = 'Plugin ID,CVE,CVSS,Risk,Host,Protocol,Port,Name,Synopsis,Description,Solution,See Also,Plugin Output\n';
+  const certificates = Array.from({ length: 40 }, (_, i) => `Subject : CN=host${i}.example.com, O="Acme, Inc."`).join('\n');
+  const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+  const readRows = (rows: string[]) =>
+    readEvidence({ path: tempFile('scan.csv', header + rows.join('\n')), file: 'scan.csv', timezone: 'UTC', effective: '2026-03-20' }, formats);
+
+  it('keeps the first characters of a long output and counts the whole, which stays in the export at the source line', async () => {
+    const result = await readRows([`51192,,6.4,Medium,web01,tcp,443,SSL Certificate Cannot Be Trusted,s,d,Buy a certificate.,,${quoted(certificates)}`]);
+    const [finding] = result.records as Finding[];
+    expect(finding!.output).toBe(certificates.slice(0, outputExcerptChars));
+    expect(finding!.outputChars).toBe(certificates.length);
+    expect(finding!.source).toEqual({ file: 'scan.csv', line: 2 });
+    expect(JSON.parse(JSON.stringify((await readRows(['10107,,,None,web01,tcp,80,HTTP Server Type,s,d,n/a,,Cowboy'])).records[0]))).not.toHaveProperty('outputChars');
+  });
+
+  it('merges the rows Nessus writes per CVE into one finding with every CVE and the output once', async () => {
+    const row = (cve: string) => `97833,${cve},8.1,High,web01,tcp,445,MS17-010,s,d,Apply MS17-010.,,${quoted(certificates)}`;
+    const result = await readRows([row('CVE-2017-0143'), row('CVE-2017-0144'), row('CVE-2017-0145')]);
+    expect(result).toMatchObject({ rowsRead: 3, accepted: 3, duplicates: 2 });
+    expect(result.records).toEqual([expect.objectContaining({ cves: ['CVE-2017-0143', 'CVE-2017-0144', 'CVE-2017-0145'], output: certificates.slice(0, outputExcerptChars), outputChars: certificates.length })]);
+  });
+
+  it('appends a different output of a merged row as far as the excerpt reaches, and counts it', () => {
+    const context = { source: { file: 'a.json', line: 1 }, timezone: 'UTC', effective: '2026-03-20' };
+    const fields = { pluginId: 'CVE-2024-1', host: 'db01', port: 0, protocol: 'tcp', title: 't', severity: 'high' as const, cves: ['CVE-2024-1'], solution: '', firstSeen: null, lastSeen: null };
+    const short = mergeFindings(toFinding('wazuh', { ...fields, output: 'openssl 3.0.1' }, context), toFinding('wazuh', { ...fields, output: 'libssl 3.0.1' }, context));
+    expect(short).toMatchObject({ output: 'openssl 3.0.1\nlibssl 3.0.1', outputChars: undefined });
+    const long = mergeFindings(toFinding('wazuh', { ...fields, output: certificates }, context), toFinding('wazuh', { ...fields, output: 'libssl 3.0.1' }, context));
+    expect(long).toMatchObject({ output: certificates.slice(0, outputExcerptChars), outputChars: certificates.length + 1 + 'libssl 3.0.1'.length });
+  });
+
+  it('never cuts a character written as a surrogate pair in half', () => {
+    const context = { source: { file: 'a.csv', line: 2 }, timezone: 'UTC', effective: '2026-03-20' };
+    const output = `${'a'.repeat(outputExcerptChars - 1)}😀 and more`;
+    const finding = toFinding('nessus', { pluginId: '1', host: 'h', port: 0, protocol: '', title: 't', severity: 'info', cves: [], output, solution: '', firstSeen: null, lastSeen: null }, context);
+    expect(finding.output).toBe('a'.repeat(outputExcerptChars - 1));
+    expect(finding.outputChars).toBe(output.length);
   });
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Severity } from '../../model/client.ts';
-import { findingKey, type Finding } from '../../model/evidence.ts';
+import type { Finding } from '../../model/evidence.ts';
 import type { CsvFormat } from '../format.ts';
 import { list, oneOf, port, requiredText, text, timestamp } from '../fields.ts';
+import { byFindingKey, retainFinding, toFinding } from './finding.ts';
 
 const severity: Record<string, Severity> = { critical: 'critical', high: 'high', medium: 'medium', low: 'low', info: 'info', informational: 'info', none: 'info' };
 
@@ -45,23 +46,21 @@ export const genericFindingsCsv: CsvFormat<Row, Finding> = {
     output: { headers: ['output'], required: false, description: 'Evidence text; untrusted' },
   },
   rowSchema: ({ timezone }) => schema(timezone),
-  toRecord: (row, { source, effective }) => {
-    const identity = { scanner: row.scanner || 'generic', pluginId: row.pluginId, host: row.host, port: row.port, protocol: row.protocol.toLowerCase() || 'tcp' };
-    const lastSeen = row.lastSeen ?? `${effective}T00:00:00.000Z`;
-    return {
-      key: findingKey(identity),
-      ...identity,
+  toRecord: (row, context) =>
+    toFinding(row.scanner || 'generic', {
+      pluginId: row.pluginId,
+      host: row.host,
+      port: row.port,
+      protocol: row.protocol,
       title: row.title,
       severity: row.severity,
       cves: row.cve,
       output: row.output,
       solution: '',
       firstSeen: row.firstSeen,
-      lastSeen,
+      lastSeen: row.lastSeen,
       status: row.status,
-      fixedAt: row.status === 'fixed' ? lastSeen : null,
-      source,
-    };
-  },
-  key: (finding) => finding.key,
+    }, context),
+  key: byFindingKey,
+  retain: retainFinding,
 };

@@ -3,7 +3,7 @@ import type { Severity } from '../../model/client.ts';
 import type { Finding } from '../../model/evidence.ts';
 import type { CsvFormat } from '../format.ts';
 import { list, matching, oneOf, port, requiredText, text, timestamp } from '../fields.ts';
-import { byFindingKey, mergeFindings, toFinding } from './finding.ts';
+import { byFindingKey, mergeFindings, toFinding, retainFinding } from './finding.ts';
 
 const risk: Record<string, Severity> = { none: 'info', info: 'info', informational: 'info', low: 'low', medium: 'medium', high: 'high', critical: 'critical' };
 const state = { '': 'open', active: 'open', new: 'open', resurfaced: 'open', open: 'open', reopened: 'open', fixed: 'fixed' } as const;
@@ -46,6 +46,7 @@ export const nessusFindings = {
     }, context),
   key: byFindingKey,
   merge: mergeFindings,
+  retain: retainFinding,
 } as const;
 
 /**

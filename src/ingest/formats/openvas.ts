@@ -4,7 +4,7 @@ import type { Finding } from '../../model/evidence.ts';
 import type { CsvFormat, XmlFormat } from '../format.ts';
 import { list, oneOf, port, requiredText, text, timestamp } from '../fields.ts';
 import { childText, type XmlNode } from '../xml-records.ts';
-import { byFindingKey, toFinding } from './finding.ts';
+import { byFindingKey, toFinding, retainFinding } from './finding.ts';
 
 const threat: Record<string, Severity> = { log: 'info', debug: 'info', 'false positive': 'info', low: 'low', medium: 'medium', high: 'high', critical: 'critical' };
 
@@ -49,6 +49,7 @@ const openvasFindings = {
       lastSeen: row.timestamp,
     }, context),
   key: byFindingKey,
+  retain: retainFinding,
 } as const;
 
 /** Greenbone's CSV results report (GVM 9 onwards; the QoD column is optional). */

@@ -3,7 +3,7 @@ import type { Severity } from '../../model/client.ts';
 import type { Finding } from '../../model/evidence.ts';
 import type { CsvFormat } from '../format.ts';
 import { list, matching, oneOf, port, requiredText, text, timestamp } from '../fields.ts';
-import { byFindingKey, toFinding } from './finding.ts';
+import { byFindingKey, toFinding, retainFinding } from './finding.ts';
 
 /** Qualys levels 1 (minimal) to 5 (urgent). */
 const level: Record<string, Severity> = { '1': 'info', '2': 'low', '3': 'medium', '4': 'high', '5': 'critical' };
@@ -67,4 +67,5 @@ export const qualysCsv: CsvFormat<Row, Finding> = {
       status: row.status,
     }, context),
   key: byFindingKey,
+  retain: retainFinding,
 };

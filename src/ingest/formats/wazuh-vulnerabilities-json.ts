@@ -4,7 +4,7 @@ import type { Finding } from '../../model/evidence.ts';
 import type { JsonFormat } from '../format.ts';
 import { oneOf, requiredText, text, timestamp } from '../fields.ts';
 import { hasPaths, pick } from '../json-values.ts';
-import { byFindingKey, mergeFindings, toFinding } from './finding.ts';
+import { byFindingKey, mergeFindings, toFinding, retainFinding } from './finding.ts';
 
 const severity: Record<string, Severity> = { critical: 'critical', high: 'high', medium: 'medium', low: 'low', none: 'info', untriaged: 'info', '-': 'info' };
 
@@ -73,4 +73,5 @@ export const wazuhVulnerabilitiesJson: JsonFormat<Row, Finding> = {
     }, context),
   key: byFindingKey,
   merge: mergeFindings,
+  retain: retainFinding,
 };
