@@ -45,8 +45,8 @@ export interface Binder {
   pageCount(): number;
   /** Draws each page of `heads` (a header and footer) over a page of the binder, from page index `from` on. */
   overlay(heads: PDFDocument, from: number): Promise<void>;
-  /** Writes destinations, bookmarks and metadata; the bytes of the binder. */
-  finish(input: Finish): Promise<Uint8Array>;
+  /** Writes destinations, bookmarks and metadata; the bytes of the binder, and the binder itself (to sign it). */
+  finish(input: Finish): Promise<{ pdf: Uint8Array; document: PDFDocument }>;
 }
 
 /** Resource name of the page heads; Chromium names its own resources differently. */
@@ -65,7 +65,7 @@ export async function openBinder(): Promise<Binder> {
   };
 }
 
-async function finish(doc: PDFDocument, input: Finish): Promise<Uint8Array> {
+async function finish(doc: PDFDocument, input: Finish): Promise<{ pdf: Uint8Array; document: PDFDocument }> {
   const { destinations, metadata } = input;
   const pages = doc.getPages();
   const retarget = (destination: Destination): PDFArray => doc.context.obj([pages[destination.pageIndex]!.ref, ...destination.view]);
@@ -83,7 +83,7 @@ async function finish(doc: PDFDocument, input: Finish): Promise<Uint8Array> {
   writeOutline(doc, input.bookmarks.map(toOutline));
 
   setMetadata(doc, metadata);
-  return doc.save({ addDefaultPage: false });
+  return { pdf: await doc.save({ addDefaultPage: false, useObjectStreams: false }), document: doc };
 }
 
 /**

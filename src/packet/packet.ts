@@ -3,6 +3,7 @@ import type { Browser } from 'puppeteer-core';
 import type { ReportModel } from '../model/report.ts';
 import type { PdfMetadata } from './assemble.ts';
 import { printPacket } from './print.ts';
+import type { PacketStage } from './print.ts';
 import { renderHtml } from './render-html.ts';
 import { signPdf } from './sign.ts';
 import { loadTemplates } from './templates.ts';
@@ -23,6 +24,8 @@ export interface PacketOptions {
   signingTime?: Date;
   /** Estimated lines of table text per printed part (parts.ts); tests make it small. */
   partLines?: number;
+  /** Called as each step begins, for a caller that measures them. */
+  onStage?: (stage: PacketStage) => void;
 }
 
 export interface Packet {
@@ -58,8 +61,10 @@ export async function buildPacket(report: ReportModel, options: PacketOptions): 
     options.browser,
     renderHtml(report, templates, { signedWithDevelopmentKey, partLines: options.partLines }),
     packetMetadata(report, signedWithDevelopmentKey),
+    options.onStage,
   );
-  const signed = await signPdf(printed.pdf, options.key, {
+  options.onStage?.('signature');
+  const signed = await signPdf(printed.document, options.key, {
     reason: `Compliance packet of ${report.client.name} for ${report.period.id}, prepared by ${report.msp.name}`,
     location: '',
     name: report.msp.name,

@@ -2,7 +2,7 @@ import type { PacketView } from './view.ts';
 
 /**
  * Splits the binder's body into parts that Chromium prints one at a time. Printing time and
- * memory grow faster than the page count (1,000 pages in one print: about 16 s and 1.65 GB
+ * memory grow faster than the page count (1,000 pages in one print: about 20–35 s and 5 GB
  * here), so bounded parts keep both in check; a long table is cut between rows, and the next
  * part starts it again on a new page with its header row. Pure: the same view gives the same parts.
  */
@@ -33,7 +33,7 @@ function wrappedLines(text: string, lineChars: number): number {
 
 const outputLines = (row: { output: { text: string } }) => wrappedLines(row.output.text, outputLineChars);
 
-/** A paragraph of a document's body, and the space after it. */
+/** A block of a document's body (paragraph, list, table), and the space after it. */
 const textLines = (row: { text: string }) => 1 + wrappedLines(row.text, documentLineChars);
 
 function table<Row extends object>(partial: string, rows: (view: PacketView) => readonly Row[], weight: (row: Row) => number): Block {
@@ -66,7 +66,7 @@ const body = (view: PacketView): readonly Block[] => [
   table('ingest-files', (v) => v.ingest.files, () => 3),
   table('ingest-diagnostics', (v) => v.ingest.diagnostics, twoLines),
   { partial: 'documents' },
-  ...view.documents.map((document): Block => ({ ...table('document', () => document.paragraphs, textLines), item: document })),
+  ...view.documents.map((document): Block => ({ ...table('document', () => document.blocks, textLines), item: document })),
   { partial: 'controls' },
   ...view.controls.frameworks.map((framework): Block => ({ ...table('controls-framework', () => framework.controls, controlLines), item: framework })),
   { partial: 'regulatory' },
@@ -88,8 +88,13 @@ export interface BlockSlice {
 
 export type Part = readonly BlockSlice[];
 
-/** Lines of table text per part: about 35 pages, which Chromium prints in some 300 MB. */
-export const defaultPartLines = 1500;
+/**
+ * Lines of table text per part: about 55 pages. Chromium needs about 150 MB more per part at
+ * this size (print.ts empties the page after each), and each part costs a fixed share of time
+ * (styles and fonts parsed again): at 1,500 lines the parts took a sixth more CPU, at 3,000
+ * Chromium's peak rose by 100 MB (docs/packet.md).
+ */
+export const defaultPartLines = 2200;
 
 /** The body as one part: for a single print of the whole binder. */
 export function wholeBody(view: PacketView): Part {
@@ -97,6 +102,13 @@ export function wholeBody(view: PacketView): Part {
     const rows = block.rows?.(view) ?? null;
     return { partial: block.partial, rows, continued: false, last: true, item: block.item ?? null };
   });
+}
+
+/** The end of a run of rows from `start` within `budget` lines: at least one row, so a row taller than a part still prints. */
+function fill(rows: readonly object[], weight: (row: object) => number, start: number, budget: number): number {
+  let end = start;
+  for (let used = 0; end < rows.length && (end === start || used + weight(rows[end]!) <= budget); end++) used += weight(rows[end]!);
+  return end;
 }
 
 /** The body in parts of at most `partLines` estimated lines each (a single row may exceed it). */
@@ -121,9 +133,18 @@ export function bodyParts(view: PacketView, partLines = defaultPartLines): Part[
     const weight = block.weight as (row: object) => number;
     let start = 0;
     do {
-      let end = start;
-      // At least one row per slice, so a row taller than a part still prints.
-      while (end < rows.length && (end === start || used + weight(rows[end]!) <= partLines)) used += weight(rows[end++]!);
+      let end = fill(rows, weight, start, partLines - used);
+      // No row alone under the header at a part's end or start (print.css keeps two together
+      // within a part): a table that would be cut after its first row or before its last starts
+      // in the next part, and a slice leaves at least two rows for the last.
+      const alone = end < rows.length && (end - start === 1 || rows.length - end === 1);
+      if (start === 0 && alone && current.length > 0) {
+        flush();
+        used = blockWeight;
+        end = fill(rows, weight, start, partLines - used);
+      }
+      if (rows.length - end === 1 && end - start >= 3) end--;
+      used += rows.slice(start, end).reduce((n, row) => n + weight(row), 0);
       current.push({ partial: block.partial, rows: rows.slice(start, end), continued: start > 0, last: end === rows.length, item });
       if (end < rows.length) flush();
       start = end;

@@ -15,8 +15,13 @@ import { contentsId, sections } from './sections.ts';
  * once; only the contents is printed again should filling in its numbers change its length.
  */
 
+/** The steps of making the packet, in order, for a caller that measures each (scripts/bench-packet.ts). */
+export type PacketStage = 'cover' | 'parts' | 'contents' | 'heads' | 'assembly' | 'signature';
+
 export interface PrintedPacket {
   pdf: Uint8Array;
+  /** The binder `pdf` was saved from, to be signed without reading it back. */
+  document: PDFDocument;
   pages: number;
   sections: { title: string; page: number }[];
 }
@@ -34,8 +39,8 @@ const layout = {
   timeout: 300_000,
 } satisfies PDFOptions;
 
-/** Pages of heads per print. */
-const headsPerPrint = 250;
+/** Pages of heads per print: two prints for a thousand pages (each print parses the styles and fonts again). */
+const headsPerPrint = 550;
 
 /** A contents whose length changes with its numbers is printed again, at most this often. */
 const maxPasses = 3;
@@ -52,14 +57,23 @@ async function printDocument(page: Page, html: string, options: PDFOptions): Pro
 }
 
 /**
- * Chromium keeps most of the memory of each print until told memory is short; so told, it
- * returns to about its idle size. Telling it costs CPU (caches are rebuilt; after every part,
- * about half as much time again), so it is told only once it holds more than this.
+ * With JavaScript off, Chromium seldom collects garbage by itself: the DOM of every printed part
+ * stayed in memory, and its memory grew part by part. So after each print the page is emptied and
+ * its garbage collected, which keeps Chromium at about its idle size plus one part (and costs less
+ * CPU than the cache purge below, since caches such as the decoded fonts stay warm).
+ */
+const blank = '<!doctype html><html lang="en"><title>Proofbook</title></html>';
+
+/**
+ * What Chromium holds beyond that (caches) it keeps until told memory is short; telling it costs
+ * CPU (caches are rebuilt), so it is told only once it holds more than this.
  */
 const chromiumMemoryLimit = 350 * 2 ** 20;
 
-/** Lets Chromium's memory go when above the limit, or always when it cannot be read (no /proc). */
-async function boundMemory(browser: Browser, cdp: CDPSession, limit = chromiumMemoryLimit): Promise<void> {
+/** Lets go of the printed document; of Chromium's caches too when above the limit, or always when it cannot be read (no /proc). */
+async function release(browser: Browser, page: Page, cdp: CDPSession, limit = chromiumMemoryLimit): Promise<void> {
+  await page.setContent(blank);
+  await cdp.send('HeapProfiler.collectGarbage');
   const pid = browser.process()?.pid;
   const rss = pid === undefined ? null : processTree(pid)?.rss ?? null;
   if (rss === null || rss > limit) await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
@@ -109,7 +123,7 @@ function bookmarks(coverPages: number): Bookmark[] {
   return tree;
 }
 
-export async function printPacket(browser: Browser, html: PacketHtml, metadata: PdfMetadata): Promise<PrintedPacket> {
+export async function printPacket(browser: Browser, html: PacketHtml, metadata: PdfMetadata, onStage: (stage: PacketStage) => void = () => undefined): Promise<PrintedPacket> {
   const page = await browser.newPage();
   try {
     // Model text is escaped, but should anything slip through, it still cannot run.
@@ -117,18 +131,21 @@ export async function printPacket(browser: Browser, html: PacketHtml, metadata: 
     const cdp = await page.createCDPSession();
     const print = async (document: string) => {
       const printed = await printDocument(page, document, { margin });
-      await boundMemory(browser, cdp);
+      await release(browser, page, cdp);
       return printed;
     };
     const binder = await openBinder();
+    onStage('cover');
     await binder.add(await print(html.cover));
     const coverPages = binder.pageCount();
     const parts: PrintedPart[] = [];
+    onStage('parts');
     for (const part of html.parts) {
-      const doc = await print(part);
+      const doc = await print(part());
       parts.push({ pages: doc.getPageCount(), destinations: new Map([...readDestinations(doc)].filter(([id]) => sectionIds.has(id))) });
       await binder.add(doc);
     }
+    onStage('contents');
     // The contents' length decides where the chapters start; a blank print tells it, and the
     // numbered print must come out as long, or is numbered and printed again.
     let contents = await print(html.contents(null));
@@ -149,19 +166,21 @@ export async function printPacket(browser: Browser, html: PacketHtml, metadata: 
     const total = binder.pageCount();
     // The heads in bounded runs too: one sheet of a thousand pages would raise Chromium's peak.
     const heads = pageHeads(numbers, coverPages, total);
+    onStage('heads');
     for (let from = 0; from < heads.length; from += headsPerPrint) {
       const run = heads.slice(from, from + headsPerPrint);
       const sheets = await printDocument(page, html.heads(run), { margin: { top: 0, bottom: 0, left: 0, right: 0 } });
-      await boundMemory(browser, cdp);
+      await release(browser, page, cdp);
       if (sheets.getPageCount() !== run.length) {
         throw new Error(`The page heads printed as ${sheets.getPageCount()} sheets for ${run.length} pages; each .page-heads must fit on one page (print.css)`);
       }
       await binder.overlay(sheets, coverPages + from);
     }
     // Done printing: what Chromium still holds would only add to the assembly's peak.
-    await boundMemory(browser, cdp, 0);
-    const pdf = await binder.finish({ destinations: placed, bookmarks: bookmarks(coverPages), metadata });
-    return { pdf, pages: total, sections: sections.map((s) => ({ title: s.title, page: numbers.get(s.id)! })) };
+    await release(browser, page, cdp, 0);
+    onStage('assembly');
+    const { pdf, document } = await binder.finish({ destinations: placed, bookmarks: bookmarks(coverPages), metadata });
+    return { pdf, document, pages: total, sections: sections.map((s) => ({ title: s.title, page: numbers.get(s.id)! })) };
   } finally {
     await page.close();
   }

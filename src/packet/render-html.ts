@@ -22,8 +22,9 @@ export interface PageHead {
 
 export interface PacketHtml {
   cover: string;
-  /** The chapters, in parts printed one at a time (see parts.ts). */
-  parts: string[];
+  /** The chapters, in parts printed one at a time (see parts.ts); each rendered when asked for,
+   *  so that no more than one part's HTML (about 0.8 MB) is held at a time. */
+  parts: readonly (() => string)[];
   /** The contents, with the page of each section once known (null: blank). */
   contents: (pageNumbers: ReadonlyMap<string, number> | null) => string;
   /** One sheet per given page, holding its header and footer. */
@@ -53,7 +54,7 @@ export function renderHtml(report: ReportModel, templates: PacketTemplates, opti
   const view = packetView(report, { signedWithDevelopmentKey, pageNumbers: null });
   return {
     cover: documentOf(templates, view, [{ partial: 'cover' }]),
-    parts: bodyParts(view, options.partLines).map((part) => documentOf(templates, view, part)),
+    parts: bodyParts(view, options.partLines).map((part) => () => documentOf(templates, view, part)),
     contents: (pageNumbers) => documentOf(
       templates,
       packetView(report, { signedWithDevelopmentKey, pageNumbers }),

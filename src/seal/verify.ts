@@ -1,6 +1,8 @@
+import type { X509Certificate } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkPacketFolder, layoutRoot, type PacketProblem } from '../verifier/packet.ts';
+import { UserError } from '../cli/user-error.ts';
+import { checkPacketFolder, layoutRoot, readPemCertificates, type PacketProblem } from '../verifier/packet.ts';
 import { checkChain, type ChainCheck } from './chain.ts';
 import { Manifest, manifestFiles } from './manifest.ts';
 
@@ -30,11 +32,29 @@ export async function findManifests(target: string): Promise<string[]> {
   return found.sort();
 }
 
+/** PEM file of the time-stamping authority's certificate (or its issuer's) that time-stamps must come from. */
+export const tsaCertificateEnv = 'PROOFBOOK_TSA_CERT';
+
+/** The TSA certificates named by PROOFBOOK_TSA_CERT; none when it is unset (any TSA is accepted). */
+export async function tsaCertificatesFrom(env: NodeJS.ProcessEnv): Promise<X509Certificate[]> {
+  const file = env[tsaCertificateEnv];
+  if (!file) return [];
+  const hint = `Point ${tsaCertificateEnv} at a PEM file holding your time-stamping authority's certificate (or its CA's), or unset it.`;
+  let certificates: X509Certificate[];
+  try {
+    certificates = readPemCertificates(await readFile(file, 'utf8'));
+  } catch (cause) {
+    throw new UserError(`${tsaCertificateEnv} names ${file}, which cannot be read as PEM certificates: ${(cause as Error).message}`, hint);
+  }
+  if (certificates.length === 0) throw new UserError(`${tsaCertificateEnv} names ${file}, which holds no PEM certificate`, hint);
+  return certificates;
+}
+
 /**
  * Checks one sealed period with the offline verifier's code (manifest signature, every listed
  * file, files added since, PDF signatures), after checking the manifest against its schema.
  */
-export async function verifyManifest(manifestPath: string): Promise<SealCheck> {
+export async function verifyManifest(manifestPath: string, tsaCertificates?: readonly X509Certificate[]): Promise<SealCheck> {
   const folder = path.dirname(manifestPath);
   const shown = path.relative(layoutRoot(folder), manifestPath).split(path.sep).join('/');
   const json = readableJson(await readFile(manifestPath, 'utf8'));
@@ -43,7 +63,7 @@ export async function verifyManifest(manifestPath: string): Promise<SealCheck> {
     const problem = json === undefined ? 'not readable JSON: the manifest was damaged or changed after it was signed' : 'not a Proofbook manifest';
     return { manifest: shown, client: '?', period: '?', files: 0, signer: '?', development: false, manifestSha256: '', previous: null, notes: [], problems: [{ file: shown, problem }] };
   }
-  const check = checkPacketFolder(folder);
+  const check = checkPacketFolder(folder, tsaCertificates ?? (await tsaCertificatesFrom(process.env)));
   const stamps = check.pdfs.filter((p) => p.check.timestamp).map((p) => `${p.file}: signature time-stamped ${p.check.timestamp!.time} by "${p.check.timestamp!.authority}"`);
   return {
     manifest: shown, client: check.client, period: check.period, files: check.files, signer: check.signer, development: check.development,

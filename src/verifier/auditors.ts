@@ -90,7 +90,10 @@ $ openssl x509 -in signer.pem -noout -subject -issuer -dates -fingerprint -sha25
 7. The chain of quarters: "previous" in manifest.json holds the SHA-256 of the
    previous period's manifest.json of the same client. Against that period's
    archive, "sha256sum packets/${client}/<previous period>/manifest.json" must
-   print the same value. "proofbook verify" checks the whole chain at once and
-   names the first broken link.
+   print the same value. verify-packet.mjs (step 1) checks the chain itself
+   when the earlier periods are at hand: their packet folders beside this one,
+   or their archives (${client}-<period>.zip) in the folder this archive was
+   unpacked into or the one above it. Its "Chain:" line names the first broken
+   link, as "proofbook verify" does.
 `;
 }

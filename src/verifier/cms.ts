@@ -187,8 +187,29 @@ export function readTstInfo(der: Buffer): TstInfo {
   };
 }
 
-/** The RFC 3161 token a signer carries as signature-time-stamp, checked against its signature value; null when none. */
-export function checkSignatureTimestamp(signer: SignerInfo): TimestampCheck | null {
+const timeStampingUsage = '1.3.6.1.5.5.7.3.8';
+
+/**
+ * What RFC 3161 (section 2.3) and a validator ask of the certificate that signed a token: it is
+ * for time-stamping, the time lies within its validity, and, when the TSA's certificates are
+ * given (the TSA's own or its issuer's), it is one of them or issued and signed by one of them.
+ */
+function timestampCertificateProblem(der: Buffer, time: string, trusted: readonly X509Certificate[]): string | null {
+  const certificate = new X509Certificate(der);
+  if (!(certificate.keyUsage ?? []).includes(timeStampingUsage)) return 'its certificate is not for time-stamping (no extended key usage timeStamping)';
+  const at = Date.parse(time);
+  if (at < Date.parse(certificate.validFrom) || at > Date.parse(certificate.validTo)) return `it was made at ${time}, outside its certificate's validity (${certificate.validFrom} to ${certificate.validTo})`;
+  if (trusted.length === 0) return null;
+  const known = trusted.some((t) => t.raw.equals(certificate.raw) || (certificate.checkIssued(t) && certificate.verify(t.publicKey)));
+  return known ? null : `it is signed by "${certificate.subject.replace(/\n/g, ', ')}", which is neither the given TSA certificate nor issued by it`;
+}
+
+/**
+ * The RFC 3161 token a signer carries as signature-time-stamp, checked against its signature
+ * value, with its own signature and certificate checked; null when none. `trusted`: the TSA
+ * certificates to accept (none given: any certificate for time-stamping).
+ */
+export function checkSignatureTimestamp(signer: SignerInfo, trusted: readonly X509Certificate[] = []): TimestampCheck | null {
   const token = signer.unsignedAttributes.get(cmsOids.signatureTimeStampToken)?.[0];
   if (!token) return null;
   let signed: SignedData;
@@ -206,5 +227,7 @@ export function checkSignatureTimestamp(signer: SignerInfo): TimestampCheck | nu
   if (!algorithm || !info.hashedMessage.equals(digest(algorithm, signer.signature))) {
     return { time: info.time, authority, problem: 'the signature time-stamp was issued for another signature (message imprint differs)' };
   }
-  return { time: info.time, authority, problem: check.problem && `signature time-stamp: ${check.problem}` };
+  if (check.problem) return { time: info.time, authority, problem: `signature time-stamp: ${check.problem}` };
+  const certificate = timestampCertificateProblem(check.certificate!.der, info.time, trusted);
+  return { time: info.time, authority, problem: certificate && `signature time-stamp: ${certificate}` };
 }

@@ -46,7 +46,13 @@ const sha256Hex = (bytes: Buffer | string): string => createHash('sha256').updat
 /** Where the manifest's paths start from: `<root>/packets/<client>/<period>/manifest.json`. */
 export const layoutRoot = (folder: string): string => path.resolve(folder, '..', '..', '..');
 
-export function checkPacketFolder(folder: string): PacketCheck {
+/** The certificates in a PEM file (a TSA's certificate, its issuer's, or both). */
+export function readPemCertificates(pem: string): X509Certificate[] {
+  return (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((block) => new X509Certificate(block));
+}
+
+/** `tsaCertificates`: the time-stamping authority's certificates a time-stamp must come from (none: any TSA). */
+export function checkPacketFolder(folder: string, tsaCertificates: readonly X509Certificate[] = []): PacketCheck {
   const root = layoutRoot(folder);
   const shown = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
   const manifestPath = path.join(folder, sealFiles.manifest);
@@ -86,7 +92,7 @@ export function checkPacketFolder(folder: string): PacketCheck {
     if (sha256Hex(content) !== output.sha256) {
       problem(output.path, 'changed since it was sealed (SHA-256 differs)');
     } else if (output.path.endsWith('.pdf')) {
-      const check = checkPdfSignature(content);
+      const check = checkPdfSignature(content, tsaCertificates);
       pdfs.push({ file: output.path, check });
       if (!check.valid) problem(output.path, `PDF signature: ${check.problem}`);
       else if (certificateDer && check.certificate && !check.certificate.equals(certificateDer)) problem(output.path, 'the PDF is signed with another certificate than signer.pem');

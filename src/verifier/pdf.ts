@@ -1,3 +1,4 @@
+import type { X509Certificate } from 'node:crypto';
 import { checkSignatureTimestamp, checkSigner, cmsOids, parseSignedData, type SignedData } from './cms.ts';
 
 export interface PdfSignatureCheck {
@@ -16,10 +17,11 @@ export interface PdfSignatureCheck {
  * Checks the last signature of a PDF the way a validator does: the byte range covers the whole
  * file but the signature itself, the CMS message digest matches those bytes, the signature over
  * the signed attributes verifies with the embedded certificate, and a time-stamp, if any, was
- * issued for this signature. Trust in the certificate is a separate question (a development key
+ * issued for this signature by a certificate for time-stamping (one of `tsaCertificates` or
+ * issued by one, when given). Trust in the certificate is a separate question (a development key
  * is self-signed).
  */
-export function checkPdfSignature(pdf: Buffer): PdfSignatureCheck {
+export function checkPdfSignature(pdf: Buffer, tsaCertificates: readonly X509Certificate[] = []): PdfSignatureCheck {
   const text = pdf.toString('latin1');
   const at = text.lastIndexOf('/ByteRange');
   const result = (problem: string | null, details: Partial<PdfSignatureCheck> = {}): PdfSignatureCheck => ({ valid: problem === null, problem, signer: null, certificate: null, subFilter: null, timestamp: null, ...details });
@@ -38,7 +40,7 @@ export function checkPdfSignature(pdf: Buffer): PdfSignatureCheck {
   if (signed.contentType !== cmsOids.data || signed.content !== null) return result('the signature is not a detached CMS signature', { subFilter });
   const check = checkSigner(signed, Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]));
   const signer = check.certificate?.commonName ?? null;
-  const stamp = checkSignatureTimestamp(signed.signer);
+  const stamp = checkSignatureTimestamp(signed.signer, tsaCertificates);
   const timestamp = stamp && { time: stamp.time, authority: stamp.authority };
   return result(check.problem ?? stamp?.problem ?? null, { signer, certificate: check.certificate?.der ?? null, subFilter, timestamp });
 }

@@ -1,16 +1,21 @@
-import { existsSync } from 'node:fs';
+import type { X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkPacketFolder, sealFiles, type PacketCheck } from './packet.ts';
+import { describeChain, type ChainCheck } from './chain.ts';
+import { checkEarlierPeriods } from './earlier.ts';
+import { checkPacketFolder, readPemCertificates, sealFiles, type PacketCheck } from './packet.ts';
 
 /**
  * The offline verifier's command line: `node verify-packet.mjs [PACKET-FOLDER]` checks the folder
  * the script sits in, or the one named, and prints what it checked and a verdict.
- * Exit codes: 0 intact, 1 not intact, 2 no packet to check.
+ * With the earlier periods' folders or archives beside it, it also checks the chain of quarters.
+ * Exit codes: 0 intact, 1 not intact (a broken chain included), 2 no packet to check.
  */
 
-const usage = 'usage: node verify-packet.mjs [PACKET-FOLDER]   (default: the folder this file is in)\n';
+const usage = 'usage: node verify-packet.mjs [PACKET-FOLDER] [--tsa-cert TSA.pem]   (default: the folder this file is in)\n' +
+  '  --tsa-cert  accept a signature time-stamp only from this TSA certificate or one it issued\n';
 
-export function describePacketCheck(check: PacketCheck): string {
+export function describePacketCheck(check: PacketCheck, chain: ChainCheck): string {
   const lines = [
     `Packet:    ${check.client} ${check.period}`,
     `Signer:    ${check.signer}${check.development ? ' (development key)' : ''}`,
@@ -21,34 +26,56 @@ export function describePacketCheck(check: PacketCheck): string {
     lines.push(`PDF:       ${file}: signature valid (${pdf.subFilter}), whole document signed by "${pdf.signer}"${stamp}`);
   }
   lines.push(check.previous ? `Previous:  ${check.previous.period}, manifest SHA-256 ${check.previous.manifestSha256} (compare with that period's manifest)` : 'Previous:  none (first sealed period of this client)');
-  for (const note of check.notes) lines.push(`Note:      ${note}`);
+  lines.push(`Chain:     ${describeChain(chain)}`);
+  for (const note of [...check.notes, ...chain.notes]) lines.push(`Note:      ${note}`);
   if (check.problems.length > 0) {
     lines.push(`Problems (${check.problems.length}):`);
     for (const p of check.problems) lines.push(`  ${p.file}: ${p.problem}`);
   }
-  lines.push(
-    check.problems.length === 0
-      ? 'VERDICT: INTACT: the manifest signature verifies, every listed file matches its SHA-256, every PDF signature verifies.'
-      : `VERDICT: NOT INTACT: ${check.problems.length} problem(s) listed above.`,
-  );
+  if (chain.broken) lines.push(`VERDICT: NOT INTACT: the chain of quarters is broken between ${chain.broken.from} and ${chain.broken.to}${check.problems.length > 0 ? `, and ${check.problems.length} problem(s) listed above` : ''}.`);
+  else {
+    lines.push(
+      check.problems.length === 0
+        ? 'VERDICT: INTACT: the manifest signature verifies, every listed file matches its SHA-256, every PDF signature verifies.'
+        : `VERDICT: NOT INTACT: ${check.problems.length} problem(s) listed above.`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 
-export function runVerifier(args: string[], scriptFolder: string, write: (text: string) => void): number {
-  if (args.length > 1 || args[0] === '--help' || args[0] === '-h') {
-    write(usage);
-    return args.length > 1 ? 2 : 0;
+function readTsaCertificates(file: string): X509Certificate[] | null {
+  try {
+    const certificates = readPemCertificates(readFileSync(file, 'utf8'));
+    return certificates.length > 0 ? certificates : null;
+  } catch {
+    return null;
   }
-  const folder = path.resolve(args[0] ?? scriptFolder);
+}
+
+export function runVerifier(args: string[], scriptFolder: string, write: (text: string) => void): number {
+  const at = args.indexOf('--tsa-cert');
+  const tsaFile = at >= 0 ? args[at + 1] : undefined;
+  const rest = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args;
+  if (rest.length > 1 || rest[0] === '--help' || rest[0] === '-h' || (at >= 0 && !tsaFile)) {
+    write(usage);
+    return rest[0] === '--help' || rest[0] === '-h' ? 0 : 2;
+  }
+  const folder = path.resolve(rest[0] ?? scriptFolder);
   if (!existsSync(path.join(folder, sealFiles.manifest))) {
     write(`No ${sealFiles.manifest} in ${folder}: point at a packet folder (packets/<client>/<period>).\n${usage}`);
     return 2;
   }
+  const tsaCertificates = tsaFile ? readTsaCertificates(tsaFile) : [];
+  if (tsaCertificates === null) {
+    write(`${tsaFile} is not a PEM file holding a certificate: give the time-stamping authority's certificate (or its CA's).\n`);
+    return 2;
+  }
   write('Proofbook packet verifier (offline; needs only Node.js)\n');
   try {
-    const check = checkPacketFolder(folder);
-    write(describePacketCheck(check));
-    return check.problems.length === 0 ? 0 : 1;
+    const check = checkPacketFolder(folder, tsaCertificates);
+    const chain = checkEarlierPeriods(folder, check);
+    write(describePacketCheck(check, chain));
+    return check.problems.length === 0 && !chain.broken ? 0 : 1;
   } catch (error) {
     write(`VERDICT: NOT INTACT: the packet cannot be read (${(error as Error).message}).\n`);
     return 1;

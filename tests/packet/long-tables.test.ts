@@ -53,13 +53,21 @@ afterAll(async () => {
 const numbers = (text: string, marker: RegExp) => [...text.matchAll(marker)].map((m) => Number(m.slice(1).find((g) => g !== undefined)));
 const sequence = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
 
-/** The pages a table stands on: from its heading's page to the page before the next section's. */
+/**
+ * The pages a table stands on: from its heading's page to the next section's. A chapter starts
+ * a page of its own; a subsection may start on the page where the table ends, which then counts
+ * up to that subsection's heading.
+ */
 function tablePages(table: Table): { page: number; text: string }[] {
   const index = packet.sections.findIndex((s) => s.title === table.section);
   const from = packet.sections[index]!.page;
   const next = packet.sections.slice(index + 1).find((s) => s.page > from);
-  const to = next ? next.page - 1 : packet.pages;
-  return pages.slice(from - 1, to).map((text, i) => ({ page: from + i, text }));
+  const sharesPage = next !== undefined && /^\d+\.\d+ /.test(next.title);
+  const to = next ? (sharesPage ? next.page : next.page - 1) : packet.pages;
+  return pages.slice(from - 1, to).map((text, i) => {
+    const page = from + i;
+    return { page, text: sharesPage && page === next.page ? text.slice(0, text.indexOf(next.title)) : text };
+  });
 }
 
 describe('long tables in the packet', () => {

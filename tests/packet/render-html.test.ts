@@ -16,8 +16,10 @@ beforeAll(async () => {
 
 const render = (report = sampleReport(), options = {}) => renderHtml(report, templates, { signedWithDevelopmentKey: false, ...options });
 const heads = (html: PacketHtml) => html.heads([{ number: 2, total: 9, chapter: '1 Overview' }]);
+/** The parts' HTML, each rendered. */
+const partsOf = (html: PacketHtml) => html.parts.map((part) => part());
 /** Every document Chromium prints for a packet. */
-const documents = (html: PacketHtml) => [html.cover, ...html.parts, html.contents(null), heads(html)];
+const documents = (html: PacketHtml) => [html.cover, ...partsOf(html), html.contents(null), heads(html)];
 /** The body without the fonts and stylesheet, which are the same in every document. */
 const bodyOf = (document: string) => document.slice(document.indexOf('<body'));
 
@@ -28,13 +30,13 @@ describe('packet HTML', () => {
       expect(document).not.toContain('<script');
       expect(document).not.toContain('<img');
     }
-    for (const document of [html.cover, ...html.parts, heads(html)]) expect(document).toContain(escaped);
+    for (const document of [html.cover, ...partsOf(html), heads(html)]) expect(document).toContain(escaped);
   });
 
   it('prints each section heading once across the parts, linked to itself so Chromium writes its destination', () => {
     const html = render(sampleReport({ findings: 400 }), { partLines: 300 });
-    expect(html.parts.length).toBeGreaterThan(3);
-    const body = html.parts.map(bodyOf).join('');
+    expect(partsOf(html).length).toBeGreaterThan(3);
+    const body = partsOf(html).map(bodyOf).join('');
     for (const section of sections) {
       expect(body.split(`id="${section.id}"`), section.id).toHaveLength(2);
       expect(body).toContain(`id="${section.id}"><a href="#${section.id}">`);
@@ -50,13 +52,13 @@ describe('packet HTML', () => {
   it('splits long tables between rows: every row in exactly one part, in order, with the table header in each', () => {
     const report = sampleReport({ findings: 500 });
     const html = render(report, { partLines: 400 });
-    const titles = html.parts.flatMap((part) => [...bodyOf(part).matchAll(/<span class="finding-title">(Sample finding \d+)<\/span>/g)].map((m) => m[1]));
+    const titles = partsOf(html).flatMap((part) => [...bodyOf(part).matchAll(/<span class="finding-title">(Sample finding \d+)<\/span>/g)].map((m) => m[1]));
     expect(titles).toEqual([...report.findings.open, ...report.findings.fixed].map((f) => f.title));
-    for (const part of html.parts.map(bodyOf).filter((p) => p.includes('finding-title'))) {
+    for (const part of partsOf(html).map(bodyOf).filter((p) => p.includes('finding-title'))) {
       expect(part).toContain('<th class="w-sev">Severity</th>');
     }
     // The heading of the open findings stands before its first row only.
-    expect(html.parts.filter((p) => p.includes('id="findings-open"'))).toHaveLength(1);
+    expect(partsOf(html).filter((p) => p.includes('id="findings-open"'))).toHaveLength(1);
   });
 
   it('leaves contents page numbers blank until they are known, then fills them in', () => {
@@ -87,7 +89,7 @@ describe('packet HTML', () => {
     const report = sampleReport({ findings: 2 });
     report.findings.open[0]!.output = 'line one\n  indented two\nthree';
     report.findings.open[1]!.output = 'x'.repeat(1000);
-    const body = render(report).parts.join('');
+    const body = partsOf(render(report)).join('');
     expect(body).toContain('<span class="output">line one\n  indented two\nthree</span>');
     expect(body).toContain(`<span class="output">${'x'.repeat(600)}…</span>`);
     const note = "Shortened to the first 600 of 1,000 characters; more on the portal&#x27;s Findings page of 2026-Q3, and all of it in the export at sample-clinic/2026-Q3/nessus.csv:3.";
@@ -95,7 +97,7 @@ describe('packet HTML', () => {
   });
 
   it('puts the compliance owner and both parties on the sign-off page', () => {
-    const body = render().parts.join('');
+    const body = partsOf(render()).join('');
     const signOff = body.slice(body.indexOf('id="sign-off"'));
     expect(signOff).toContain('For Sample Clinic: compliance owner');
     expect(signOff).toContain('<td class="filled">Dana Reyes</td>');

@@ -39,7 +39,7 @@ describe('a user templates folder', () => {
     const html = await render();
     expect(html.cover).toContain('<p class="brand">Audited by Acme for Sample Clinic</p>');
     expect(html.cover).not.toContain('Quarterly compliance packet');
-    expect(html.parts.join('')).toContain('id="findings-open"');
+    expect(html.parts.map((part) => part()).join('')).toContain('id="findings-open"');
     expect(html.contents(null)).toContain('class="toc"');
   });
 

@@ -9,7 +9,9 @@ import { signPdf, type PdfSigningKey } from '../../src/packet/sign.ts';
 import { openP12 } from '../../src/seal/keys.ts';
 import { checkPdfSignature } from '../../src/seal/pdf-signature.ts';
 import { requestTimestamp } from '../../src/seal/timestamp.ts';
+import { tsaCertificateEnv, tsaCertificatesFrom } from '../../src/seal/verify.ts';
 import { checkSignatureTimestamp, cmsOids, digest, parseSignedData } from '../../src/verifier/cms.ts';
+import { readPemCertificates } from '../../src/verifier/packet.ts';
 import { pdfsig } from '../packet/poppler.ts';
 import { createTestKey } from '../packet/test-key.ts';
 import { startLocalTsa, type LocalTsa } from './local-tsa.ts';
@@ -140,6 +142,21 @@ describe('RFC 3161 signature time-stamp from a local OpenSSL TSA', () => {
     const other = { ...cms.signer, signature: Buffer.alloc(cms.signer.signature.length, 7) };
     expect(checkSignatureTimestamp(other)?.problem).toBe('the signature time-stamp was issued for another signature (message imprint differs)');
     expect(checkSignatureTimestamp(cms.signer)?.problem).toBeNull();
+  });
+
+  it('accepts the token from the TSA certificate given, and refuses it against another certificate', () => {
+    expect(checkPdfSignature(signed, readPemCertificates(tsa.certificatePem))).toMatchObject({ valid: true, problem: null });
+    const signer = openP12(key.p12, key.passphrase, false, 'test key').certificatePem;
+    const check = checkPdfSignature(signed, readPemCertificates(signer));
+    expect(check.valid).toBe(false);
+    expect(check.problem).toMatch(/^signature time-stamp: it is signed by "[^"]*CN=Proofbook test TSA[^"]*", which is neither the given TSA certificate nor issued by it$/);
+  });
+
+  it('checks the TSA certificate given to the offline verifier and to proofbook verify', async () => {
+    const tsaFile = save('trusted-tsa.pem', Buffer.from(tsa.certificatePem));
+    expect(await tsaCertificatesFrom({ [tsaCertificateEnv]: tsaFile })).toHaveLength(1);
+    expect(await tsaCertificatesFrom({})).toEqual([]);
+    await expect(tsaCertificatesFrom({ [tsaCertificateEnv]: save('not-pem.txt', Buffer.from('hello')) })).rejects.toThrow(/holds no PEM certificate/);
   });
 
   it('says which TSA failed and how to go on without one', async () => {

@@ -46,6 +46,13 @@ function offlineVerifier(folder: string, args: string[] = []) {
   return { code: result.status, stdout: result.stdout + result.stderr };
 }
 
+function unpackZip(zip: string, into: string): void {
+  for (const [name, bytes] of Object.entries(unzipSync(readFileSync(zip)))) {
+    mkdirSync(path.dirname(path.join(into, name)), { recursive: true });
+    writeFileSync(path.join(into, name), bytes);
+  }
+}
+
 function flipByte(file: string, at = Math.floor(readFileSync(file).length / 2)): void {
   const bytes = readFileSync(file);
   bytes[at] = bytes[at]! ^ 0x01;
@@ -110,6 +117,16 @@ describe('the offline verifier', () => {
     expect(result.code).toBe(0);
   });
 
+  it('takes a TSA certificate to check time-stamps against, and refuses a file that holds none (exit 2)', () => {
+    const notPem = path.join(root, 'not-a-certificate.txt');
+    writeFileSync(notPem, 'hello');
+    const result = offlineVerifier(packetDir(out, q3), ['--tsa-cert', notPem]);
+    expect(result.stdout).toContain(`${notPem} is not a PEM file holding a certificate`);
+    expect(result.code).toBe(2);
+    // Any certificate will do for a packet without a time-stamp: there is nothing to check against it.
+    expect(offlineVerifier(packetDir(out, q3), ['--tsa-cert', path.join(packetDir(out, q3), 'signer.pem')]).code).toBe(0);
+  });
+
   it.each([
     ['a byte of the signed PDF', `packets/${client}/${q3}/${client}-${q3}-packet.pdf`, 'changed since it was sealed (SHA-256 differs)'],
     ['a byte of a portal page', `sites/${client}/${q3}/findings.html`, 'changed since it was sealed (SHA-256 differs)'],
@@ -143,7 +160,39 @@ describe('the archive of a period', () => {
       expect(names).toContain(`packets/${client}/${q3}/${name}`);
     }
     expect(names).toContain(`sites/${client}/${q3}/index.html`);
-    expect(names.every((n) => n.startsWith(`packets/${client}/${q3}/`) || n.startsWith(`sites/${client}/${q3}/`))).toBe(true);
+    const outside = names.filter((n) => !n.startsWith(`packets/${client}/${q3}/`) && !n.startsWith(`sites/${client}/${q3}/`));
+    // Beside them only the pages standing in for the client's index and the other periods' pages it links to.
+    expect(outside).toContain(`sites/${client}/index.html`);
+    expect(outside).toContain(`sites/${client}/${q2}/index.html`);
+    expect(outside).toContain(`sites/${client}/${q4}/index.html`);
+    const entries = unzipSync(readFileSync(zip));
+    for (const stub of outside.filter((name) => name !== `sites/${client}/index.html`)) {
+      const other = stub.split('/')[2]!;
+      expect([q2, q4]).toContain(other);
+      expect(Buffer.from(entries[stub]!).toString()).toContain(`It belongs to period ${other}, which is in its own archive, ${client}-${other}.zip`);
+    }
+  });
+
+  it('links every page to a file inside it: no link of the unpacked archive leads nowhere', () => {
+    const entries = unzipSync(readFileSync(zip));
+    const pages = Object.keys(entries).filter((name) => name.endsWith('.html'));
+    let links = 0;
+    for (const page of pages) {
+      for (const [, href] of Buffer.from(entries[page]!).toString('utf8').matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+        if (/^(?:[a-z]+:|#)/i.test(href!)) continue;
+        const file = new URL(href!, `file:///archive/${page}`).pathname.slice('/archive/'.length);
+        links++;
+        expect(Object.hasOwn(entries, decodeURIComponent(file.endsWith('/') ? `${file}index.html` : file)), `${page} → ${href}`).toBe(true);
+      }
+    }
+    expect(links).toBeGreaterThan(100);
+  });
+
+  it('keeps the client’s index the same in every period’s archive, so several unpack into one folder', async () => {
+    const index = `sites/${client}/index.html`;
+    const [a, b] = await Promise.all([q2, q4].map(async (period) => unzipSync(readFileSync(await writeArchive(out, client, period)))[index]));
+    expect(a).toBeDefined();
+    expect(Buffer.from(a!).equals(Buffer.from(b!))).toBe(true);
   });
 
   it('is byte-identical when written again', async () => {
@@ -158,10 +207,7 @@ describe('the archive of a period', () => {
     expect(fromZip.stdout).toContain(`note: ${q3} links to ${q2}, which is not here`);
     expect(fromZip.code).toBe(0);
     const unpacked = path.join(root, 'unpacked');
-    for (const [name, bytes] of Object.entries(unzipSync(readFileSync(zip)))) {
-      mkdirSync(path.dirname(path.join(unpacked, name)), { recursive: true });
-      writeFileSync(path.join(unpacked, name), bytes);
-    }
+    unpackZip(zip, unpacked);
     expect((await cli(['verify', unpacked])).code).toBe(0);
     expect(offlineVerifier(packetDir(unpacked, q3)).code).toBe(0);
   });
@@ -225,5 +271,41 @@ describe('the chain of quarters', () => {
     expect(result.stdout).toContain(`BROKEN chain of ${client}: first broken link ${q3} → ${q4}: ${q4} was sealed after a ${q3} whose manifest has SHA-256`);
     expect(result.stdout).toContain(`${q3} was replaced or rebuilt after ${q4} was sealed`);
     expect(result.code).toBe(1);
+
+    // The offline verifier of the last quarter, with the earlier quarters' folders beside it.
+    const offline = offlineVerifier(packetDir(replaced, q4));
+    expect(offline.stdout).toContain(`Chain:     BROKEN chain of ${client}: first broken link ${q3} → ${q4}: ${q4} was sealed after a ${q3} whose manifest has SHA-256`);
+    expect(offline.stdout).toMatch(/VERDICT: NOT INTACT: the chain of quarters is broken between 2026-Q3 and 2026-Q4\./);
+    expect(offline.code).toBe(1);
+
+    // The same with archives, as an auditor gets them: the last one unpacked, the earlier two beside it.
+    const auditor = path.join(root, 'auditor-replaced');
+    unpackZip(archivePath(out, client, q4), path.join(auditor, q4));
+    cpSync(await writeArchive(replaced, client, q3), path.join(auditor, `${client}-${q3}.zip`));
+    cpSync(archivePath(out, client, q2), path.join(auditor, `${client}-${q2}.zip`));
+    const fromZips = offlineVerifier(packetDir(path.join(auditor, q4), q4));
+    expect(fromZips.stdout).toContain(`Chain:     BROKEN chain of ${client}: first broken link ${q3} → ${q4}`);
+    expect(fromZips.code).toBe(1);
+  });
+
+  it('holds in the offline verifier when every quarter is the one sealed, as folders or as archives beside it', () => {
+    const fromFolders = offlineVerifier(packetDir(out, q4));
+    expect(fromFolders.stdout).toContain(`Chain:     OK     chain of ${client}: ${q2} → ${q3} → ${q4}`);
+    expect(fromFolders.stdout).toMatch(/VERDICT: INTACT/);
+    expect(fromFolders.code).toBe(0);
+    const auditor = path.join(root, 'auditor-intact');
+    unpackZip(archivePath(out, client, q4), path.join(auditor, q4));
+    for (const period of [q2, q3]) cpSync(archivePath(out, client, period), path.join(auditor, `${client}-${period}.zip`));
+    const fromZips = offlineVerifier(packetDir(path.join(auditor, q4), q4));
+    expect(fromZips.stdout).toContain(`Chain:     OK     chain of ${client}: ${q2} → ${q3} → ${q4}`);
+    expect(fromZips.code).toBe(0);
+  });
+
+  it('checks the chain as far as the earlier quarters are at hand, and says so', () => {
+    const alone = path.join(root, 'alone');
+    unpackZip(archivePath(out, client, q4), alone);
+    const result = offlineVerifier(packetDir(alone, q4));
+    expect(result.stdout).toContain(`Note:      ${q4} links to ${q3}, which is not here: the chain is checked from ${q4} on`);
+    expect(result.code).toBe(0);
   });
 });
