@@ -23,12 +23,14 @@ const none = [] as const;
 const tasks: readonly Task[] = [
   {
     task: 'Internal and external vulnerability scanning',
-    controls: { hipaa: ['164.308(a)(1)(ii)(A)', '164.308(a)(8)'], 'ftc-safeguards': ['314.4(d)(2)'], 'nydfs-500': ['500.5(a)(2)'], 'pci-dss-4.0.1': ['11.3.1', '11.3.2'] },
+    controls: { hipaa: ['164.308(a)(8)'], 'ftc-safeguards': ['314.4(d)(2)'], 'nydfs-500': ['500.5(a)(2)'], 'pci-dss-4.0.1': ['11.3.1', '11.3.2'] },
     responsible: msp, accountable: 'msp', consulted: none, informed: internal,
   },
   {
     task: 'OS and third-party patching',
-    controls: { hipaa: ['164.308(a)(1)(ii)(B)', '164.308(a)(5)(ii)(B)'], 'ftc-safeguards': ['314.4(c)(7)'], 'nydfs-500': ['500.5(c)'], 'pci-dss-4.0.1': ['6.3.3'] },
+    // The Safeguards Rule names no patching element (314.4(c)(7) is change management), so the row
+    // evidences none of its controls, as the crosswalk's patching topic leaves the FTC out.
+    controls: { hipaa: ['164.308(a)(1)(ii)(B)', '164.308(a)(5)(ii)(B)'], 'ftc-safeguards': [], 'nydfs-500': ['500.5(c)'], 'pci-dss-4.0.1': ['6.3.3'] },
     responsible: msp, accountable: 'msp', consulted: internal, informed: none,
   },
   {
@@ -38,7 +40,9 @@ const tasks: readonly Task[] = [
   },
   {
     task: 'Backups, restore tests and RPO/RTO reporting',
-    controls: { hipaa: ['164.308(a)(7)(ii)(A)', '164.308(a)(7)(ii)(B)', '164.308(a)(7)(ii)(D)'], 'ftc-safeguards': ['314.4(h)'], 'nydfs-500': ['500.16(a)(2)', '500.16(d)(2)'], 'pci-dss-4.0.1': ['12.10.1'] },
+    // 314.4(h) and PCI 12.10.1 are the incident response plan, held by the internal side's row below;
+    // the FTC Rule has no backup requirement.
+    controls: { hipaa: ['164.308(a)(7)(ii)(A)', '164.308(a)(7)(ii)(B)', '164.308(a)(7)(ii)(D)'], 'ftc-safeguards': [], 'nydfs-500': ['500.16(a)(2)', '500.16(d)(2)', '500.16(e)'], 'pci-dss-4.0.1': [] },
     responsible: msp, accountable: 'msp', consulted: internal, informed: none,
   },
   {
@@ -63,7 +67,9 @@ const tasks: readonly Task[] = [
   },
   {
     task: 'Security policy ownership and annual review',
-    controls: { hipaa: ['164.316(a)', '164.316(b)(1)', '164.308(a)(2)'], 'ftc-safeguards': ['314.4(a)', '314.4(g)'], 'nydfs-500': ['500.3', '500.4(a)'], 'pci-dss-4.0.1': ['12.1.1', '12.4.1'] },
+    // PCI 12.4.1 (executive responsibility for a compliance program) binds service providers only;
+    // a merchant's policy ownership and yearly review are 12.1.1, 12.1.2 and 12.1.4.
+    controls: { hipaa: ['164.316(a)', '164.316(b)(1)', '164.308(a)(2)'], 'ftc-safeguards': ['314.4(a)', '314.4(g)'], 'nydfs-500': ['500.3', '500.4(a)'], 'pci-dss-4.0.1': ['12.1.1', '12.1.2', '12.1.4'] },
     responsible: internal, accountable: 'internal', consulted: msp, informed: none,
   },
   {
@@ -73,13 +79,16 @@ const tasks: readonly Task[] = [
   },
   {
     task: 'Firewall and VPN management',
-    controls: { hipaa: ['164.312(e)(1)', '164.312(a)(1)'], 'ftc-safeguards': ['314.4(c)(3)', '314.4(c)(1)'], 'nydfs-500': ['500.7(a)(5)', '500.15(a)'], 'pci-dss-4.0.1': ['1.2.1', '1.2.7', '1.3.1'] },
+    // Transmission security and encryption in transit; who may access what stays with the access rows.
+    controls: { hipaa: ['164.312(e)(1)'], 'ftc-safeguards': ['314.4(c)(3)'], 'nydfs-500': ['500.7(a)(5)', '500.15(a)'], 'pci-dss-4.0.1': ['1.2.1', '1.2.7', '1.3.1'] },
     responsible: msp, accountable: 'msp', consulted: internal, informed: none,
   },
   {
     task: 'Help desk and ticket SLA',
-    controls: { hipaa: ['164.308(a)(6)(ii)'], 'ftc-safeguards': ['314.4(f)'], 'nydfs-500': ['500.11(a)'], 'pci-dss-4.0.1': ['12.8.4'] },
-    responsible: msp, accountable: 'msp', consulted: none, informed: internal,
+    // The SLA is how the firm oversees its service provider: the MSP meets it, the firm is
+    // accountable for the oversight. A help desk ticket is not a security incident (164.308(a)(6)(ii)).
+    controls: { hipaa: [], 'ftc-safeguards': ['314.4(f)'], 'nydfs-500': ['500.11(a)'], 'pci-dss-4.0.1': ['12.8.4'] },
+    responsible: msp, accountable: 'internal', consulted: none, informed: none,
   },
   {
     task: 'Hardware and software asset inventory',
@@ -88,12 +97,15 @@ const tasks: readonly Task[] = [
   },
   {
     task: 'Annual risk assessment',
-    controls: { hipaa: ['164.308(a)(1)(ii)(A)', '164.308(a)(1)(ii)(B)'], 'ftc-safeguards': ['314.4(b)', '314.4(b)(2)'], 'nydfs-500': ['500.9(a)'], 'pci-dss-4.0.1': ['12.3.1'] },
+    // The risk analysis; risk management (164.308(a)(1)(ii)(B)) is the patching and remediation row's.
+    controls: { hipaa: ['164.308(a)(1)(ii)(A)'], 'ftc-safeguards': ['314.4(b)', '314.4(b)(2)'], 'nydfs-500': ['500.9(a)'], 'pci-dss-4.0.1': ['12.3.1'] },
     responsible: internal, accountable: 'internal', consulted: msp, informed: none,
   },
   {
     task: 'Board and regulator reporting',
-    controls: { hipaa: ['164.316(b)(1)'], 'ftc-safeguards': ['314.4(i)'], 'nydfs-500': ['500.4(b)', '500.17(b)'], 'pci-dss-4.0.1': ['12.4.1'] },
+    // Neither the HIPAA Security Rule nor PCI DSS (for a merchant) requires a report to the board;
+    // 164.316(b)(1) documentation is the policy row's.
+    controls: { hipaa: [], 'ftc-safeguards': ['314.4(i)'], 'nydfs-500': ['500.4(b)', '500.17(b)'], 'pci-dss-4.0.1': [] },
     responsible: internal, accountable: 'internal', consulted: msp, informed: none,
   },
 ];

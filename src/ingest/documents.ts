@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { renderMarkdown } from '../documents/markdown.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { DocumentFrontMatter, type PolicyDocument } from '../model/document.ts';
 import { rules, type RuleId } from '../model/rules.ts';
@@ -35,8 +36,8 @@ export async function readDocuments(folder: string, shownAs: string, scope: Poli
 
 export function parseDocumentFile(file: string, text: string, scope: PolicyDocument['scope'], knownControl: (id: string) => boolean): { document: PolicyDocument | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const report = (rule: RuleId, line: number, column: number | null, field: string | null, message: string) =>
-    diagnostics.push({ file, line, column, field, rule, severity: 'error', message, hint: rules[rule].hint });
+  const report = (rule: RuleId, line: number, column: number | null, field: string | null, message: string, severity: Diagnostic['severity'] = 'error') =>
+    diagnostics.push({ file, line, column, field, rule, severity, message, hint: rules[rule].hint });
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   if (!match) {
     report('document/front-matter', 1, 1, null, 'the document has no front matter: it must start with a line "---", the YAML keys, and another "---"');
@@ -64,11 +65,21 @@ export function parseDocumentFile(file: string, text: string, scope: PolicyDocum
     const place = yamlPlace(yaml, lineCounter, ['controls', index]);
     report('document/unknown-control', place.line + 1, place.col, 'controls', `control "${id}" is in no catalog`);
   }
+  const body = text.slice(match[0].length);
+  const rendered = renderMarkdown(body);
+  // The body's line 1 is the file's line after the closing ---.
+  const bodyOffset = match[0].split('\n').length - 1;
+  for (const noted of rendered.noted) {
+    const [rule, message] = noted.what === 'raw-html'
+      ? ['document/raw-html', `raw HTML is shown as text, not rendered: ${noted.source}`] as const
+      : ['document/image', `the image ${noted.source} is shown as its alt text`] as const;
+    report(rule, noted.line + bodyOffset, noted.column, null, message, 'warning');
+  }
   const f = front.data;
   return {
     document: {
       file, title: f.title, kind: f.kind, ownerSide: f.owner_side, approver: f.approver, effective: f.effective, nextReview: f.next_review,
-      controls: f.controls.filter((id) => knownControl(id)), body: text.slice(match[0].length), scope,
+      controls: f.controls.filter((id) => knownControl(id)), body, bodyBlocks: rendered.blocks, scope,
     },
     diagnostics,
   };

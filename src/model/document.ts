@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OwnerSide } from './client.ts';
+import { HtmlElement } from './html.ts';
 
 /**
  * Front matter of a policy, procedure, plan or commentary written in Markdown: who owns and
@@ -29,6 +30,11 @@ export const PolicyDocument = z.object({
   controls: z.array(z.string()),
   /** The Markdown body, untrusted text; renderers escape or sanitise it. */
   body: z.string(),
+  /**
+   * The body rendered once from Markdown (src/documents/markdown.ts): a sanitized tree per top-level
+   * block, headings demoted two levels. The portal and the packet print these same blocks.
+   */
+  bodyBlocks: z.array(HtmlElement).default([]),
   scope: z.enum(['client', 'msp']),
 });
 export type PolicyDocument = z.infer<typeof PolicyDocument>;

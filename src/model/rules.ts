@@ -99,6 +99,14 @@ export const rules = {
     title: 'Document names an unknown control',
     hint: 'Write the control id exactly as the catalog does (proofbook frameworks lists them), in quotes; the document counts for the other controls it names.',
   },
+  'document/raw-html': {
+    title: 'Document contains raw HTML',
+    hint: 'HTML inside a document is shown as text, never rendered, so it can never run a script in the portal or the packet; write it in Markdown instead (tables, lists, emphasis and links all have a Markdown form).',
+  },
+  'document/image': {
+    title: 'Document contains an image',
+    hint: 'Images are shown as their alt text: the portal and the packet fetch nothing from outside. Describe the picture in words, or attach it to the drop as evidence of its own.',
+  },
   'drop/unknown-client': {
     title: 'Unknown client',
     hint: 'Each client folder under data/ needs a client.yaml; check the folder name or create the file.',

@@ -1,3 +1,4 @@
+import { blockHtml } from '../documents/markdown.ts';
 import type { ReportModel } from '../model/report.ts';
 import {
   alertStatusLabels, documentKindLabels, flaggedLabel, inForceLabel, metLabel, overdueLabel, patchStatusLabels, restoreResultLabels,
@@ -125,11 +126,15 @@ export function operationsView(operations: Operations) {
 }
 
 /**
- * A document's body cut at blank lines: each paragraph prints whole, and a long body is cut
- * between paragraphs like a long table between rows.
+ * A document's rendered body, block by block: each block (paragraph, list, table) prints whole,
+ * and a long body is cut between blocks like a long table between rows. `text` (the HTML without
+ * its tags, lines kept) only sizes the block for the part budget.
  */
-function paragraphs(body: string): { text: string }[] {
-  return body.split(/\n[ \t]*\n/).map((text) => text.replace(/^\n+|\s+$/g, '')).filter((text) => text !== '').map((text) => ({ text }));
+function bodyBlocks(blocks: ReportModel['documents'][number]['bodyBlocks']): { html: string; text: string }[] {
+  return blocks.map((block) => {
+    const html = blockHtml(block);
+    return { html, text: html.replace(/<[^>]*>/g, '') };
+  });
 }
 
 export function documentsView(documents: ReportModel['documents'], periodEnd: string) {
@@ -145,6 +150,6 @@ export function documentsView(documents: ReportModel['documents'], periodEnd: st
     review: reviewLabel(formatDate(d.nextReview) < formatDate(periodEnd)),
     controls: d.controls.join(', ') || noValue,
     file: d.file,
-    paragraphs: paragraphs(d.body),
+    blocks: bodyBlocks(d.bodyBlocks),
   }));
 }

@@ -57,10 +57,11 @@ describe('NYDFS 23 NYCRR 500 catalog', () => {
   it('has every section and the obligation-imposing subsections of the 2023 amendment', () => {
     // 25 sections, 500.0-500.24. Subsections and numbered paragraphs of 500.2-500.17 (the sections that
     // oblige): 500.2 10 ((a), (b), (b)(1)-(6), (c), (e); (d) only permits), 500.3 15 ((a)-(o)), 500.4 17,
-    // 500.5 5, 500.6 4, 500.7 11, 500.8 2, 500.9 5, 500.10 4 ((b) only permits), 500.11 10, 500.12 2,
-    // 500.13 4, 500.14 7, 500.15 2, 500.16 9, 500.17 12 (incl. (b)(1)(i) certification and (b)(1)(ii)
-    // acknowledgment of noncompliance) = 119: 54 lettered subsections and 65 numbered paragraphs.
-    expect(countBy('nydfs-500', (c) => c.kind)).toEqual({ section: 25, subsection: 54, paragraph: 65 });
+    // 500.5 5, 500.6 4, 500.7 11, 500.8 2, 500.9 5, 500.10 4 ((b) only permits), 500.11 10, 500.12 5
+    // ((a), its (1)-(3) for entities with a 500.19(a) limited exemption, (b)), 500.13 4, 500.14 7,
+    // 500.15 2, 500.16 9, 500.17 12 (incl. (b)(1)(i) certification and (b)(1)(ii) acknowledgment of
+    // noncompliance) = 122: 54 lettered subsections and 68 numbered paragraphs.
+    expect(countBy('nydfs-500', (c) => c.kind)).toEqual({ section: 25, subsection: 54, paragraph: 68 });
     expect(ids('nydfs-500').filter((id) => /^500\.\d+$/.test(id))).toEqual(Array.from({ length: 25 }, (_, n) => `500.${n}`));
   });
 
@@ -70,6 +71,13 @@ describe('NYDFS 23 NYCRR 500 catalog', () => {
     }
     expect(findControl(frameworks, '500.7(a)(1)')).toMatchObject({ parent: '500.7(a)', citation: '23 NYCRR 500.7(a)(1)' });
     expect(findControl(frameworks, '500.14(b)')?.note).toMatch(/Class A/);
+    expect(findControl(frameworks, '500.12(a)(3)')).toMatchObject({ parent: '500.12(a)', note: expect.stringMatching(/500\.19\(a\)/) });
+  });
+
+  it('numbers 500.17(b) as amended: (2) the signed electronic filing, (3) the five-year records', () => {
+    expect(findControl(frameworks, '500.17(b)(2)')?.title).toMatch(/signed by the highest-ranking executive and the CISO/);
+    expect(findControl(frameworks, '500.17(b)(3)')?.title).toMatch(/five years/);
+    expect(findControl(frameworks, '500.24')?.title).toMatch(/^Exemptions from electronic filing/);
   });
 });
 
