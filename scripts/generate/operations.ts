@@ -88,9 +88,20 @@ export function operationsFiles(profile: ClientProfile, period: PeriodId, index:
     }),
   );
 
+  // The SOC acknowledges faster the more severe an alert; the open one was never acknowledged, and
+  // every high alert that was, on a third of them, escalated to the client by a ticket.
+  const ackMinutes = { low: [60, 1440], medium: [20, 240], high: [5, 45] } as const;
   const alerts = Array.from({ length: 12 }, (_, i) => {
     const open = habit.openAlertIn === index && i === 11;
-    return [`EDR-${period.replace('-', '')}-${i + 1}`, at(0.05 + i * 0.07), rng.pick(['malware.quarantined', 'login.bruteforce', 'powershell.encoded', 'usb.mass_storage']), rng.pick(['Malware quarantined', 'Repeated failed logons', 'Encoded PowerShell command', 'USB storage connected']), open ? 'high' : rng.pick(['low', 'medium', 'high']), rng.pick(devices), open ? 'open' : 'closed'];
+    const fired = at(0.05 + i * 0.07);
+    const rule = rng.pick(['malware.quarantined', 'login.bruteforce', 'powershell.encoded', 'usb.mass_storage']);
+    const title = rng.pick(['Malware quarantined', 'Repeated failed logons', 'Encoded PowerShell command', 'USB storage connected']);
+    const severity = open ? 'high' : rng.pick(['low', 'medium', 'high'] as const);
+    const device = rng.pick(devices);
+    const [fastest, slowest] = ackMinutes[severity];
+    const acknowledged = open ? '' : isoUtc(Date.parse(fired) + rng.int(fastest, slowest) * 60_000);
+    const escalated = !open && severity === 'high' && rng.int(1, 3) === 1;
+    return [`EDR-${period.replace('-', '')}-${i + 1}`, fired, rule, title, severity, device, open ? 'open' : 'closed', acknowledged, escalated ? 'yes' : 'no', escalated ? `${profile.ticketPrefix}-${20_000 + index * 1000 + i}` : ''];
   });
 
   const csv = (header: string[], rows: string[][]): CsvData => ({ header, rows, quote: quoteIfNeeded });
@@ -100,7 +111,7 @@ export function operationsFiles(profile: ClientProfile, period: PeriodId, index:
       'access-reviews.csv': csv(['system', 'account', 'access', 'privileged', 'reviewer', 'reviewed', 'decision'], reviews),
       'remote-sessions.csv': csv(['session_id', 'user', 'party', 'target', 'start', 'end', 'duration_minutes', 'recorded', 'approval_ticket'], sessions),
       'patches.csv': csv(['device', 'patch_id', 'title', 'severity', 'status', 'released', 'installed'], patches),
-      'alerts.csv': csv(['alert_id', 'time', 'rule', 'title', 'severity', 'host', 'status'], alerts),
+      'alerts.csv': csv(['alert_id', 'time', 'rule', 'title', 'severity', 'host', 'status', 'acknowledged', 'escalated', 'escalated_to'], alerts),
     },
     riskAcceptances: profile.kind === 'brokerage' && index > 0 ? brokerageAcceptances(profile) : null,
   };

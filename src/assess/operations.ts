@@ -1,8 +1,8 @@
 import { Severity, type ClientConfig } from '../model/client.ts';
-import type { PatchStatus } from '../model/evidence.ts';
+import type { PatchStatus, SiemAlert } from '../model/evidence.ts';
 import type { KindRecords } from './controls/checks.ts';
-import type { OperationsSection } from '../model/report.ts';
-import { calendarDays } from './percentile.ts';
+import type { AlertResponse, OperationsSection } from '../model/report.ts';
+import { addDays, calendarDays, hoursBetween, percentile, roundHours } from './percentile.ts';
 
 /** An objective is missed when both figures are known and the achieved one is above the target. */
 export const missedObjective = (achieved: number | null, target: number | null): boolean => achieved !== null && target !== null && achieved > target;
@@ -48,9 +48,37 @@ export function assessOperations(records: KindRecords, periodEnd: string, remedi
     alerts: {
       bySeverity: severities.map((severity) => ({ severity, total: records.alerts.filter((a) => a.severity === severity).length, open: records.alerts.filter((a) => a.severity === severity && a.status === 'open').length })),
       rows: [...records.alerts].sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity) || a.time.localeCompare(b.time)),
+      response: alertResponse(records.alerts, periodEnd),
     },
     riskAcceptances: records.riskAcceptances.map((a) => ({ ...a, inForce: a.expires >= periodEnd })),
   };
+}
+
+/**
+ * Time to acknowledge and escalations per severity with alerts. As with tickets, an alert still open
+ * and unacknowledged at the period's end counts with the time it has waited so far, so ignoring an
+ * alert never makes the P95 look better; a closed alert with no acknowledgment time, or one from an
+ * export without the column, is counted as not recorded and left out of the percentiles.
+ */
+export function alertResponse(alerts: readonly SiemAlert[], periodEnd: string): AlertResponse[] {
+  const asOf = `${addDays(periodEnd, 1)}T00:00:00.000Z`;
+  return Severity.options.flatMap((severity) => {
+    const mine = alerts.filter((a) => a.severity === severity);
+    if (mine.length === 0) return [];
+    const acknowledged = mine.filter((a) => typeof a.acknowledged === 'string');
+    const waiting = mine.filter((a) => a.acknowledged === null && a.status === 'open');
+    const hours = [...acknowledged.map((a) => hoursBetween(a.time, a.acknowledged!)), ...waiting.map((a) => hoursBetween(a.time, asOf))].map(roundHours);
+    return [{
+      severity,
+      alerts: mine.length,
+      acknowledged: acknowledged.length,
+      notRecorded: mine.length - acknowledged.length - waiting.length,
+      waiting: waiting.length,
+      ackP50: percentile(hours, 50),
+      ackP95: percentile(hours, 95),
+      escalated: mine.filter((a) => a.escalated === true).length,
+    }];
+  });
 }
 
 function count(reviews: KindRecords['accessReviews'], decision: 'keep' | 'modify' | 'revoke'): number {

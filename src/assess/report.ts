@@ -11,6 +11,7 @@ import type { KindRecords } from './controls/checks.ts';
 import type { EvidenceRule } from './controls/rule-file.ts';
 import { assessFindings } from './findings.ts';
 import { headlines } from './headlines.ts';
+import { openItems } from './open-items.ts';
 import { assessOperations } from './operations.ts';
 import { regulatoryOutputs } from './regulatory.ts';
 import { assessTickets } from './tickets.ts';
@@ -53,7 +54,7 @@ export function buildReport(input: ReportInput): ReportModel {
         raci: input.raci,
         documents,
         // Scanners and the help desk run on the MSP's side of a co-managed arrangement.
-        context: { periodEnd: bounds.end, findings, tickets, records: input.records, files: input.files, remediationDays: input.client.sla.findings_days, scanSide: 'msp' },
+        context: { periodEnd: bounds.end, findings, tickets, records: input.records, files: input.files, remediationDays: input.client.sla.findings_days, scanSide: 'msp', raci: input.raci },
         previous: input.previous?.controls ?? null,
       })
     : undefined;
@@ -80,6 +81,10 @@ export function buildReport(input: ReportInput): ReportModel {
     operations: assessOperations(input.records, bounds.end, input.client.sla.findings_days),
     documents,
     regulatory: input.policy && controls ? regulatoryOutputs({ frameworks: input.policy.frameworks, controls, findings, tickets }) : undefined,
+    openItems: openItems({
+      findings, controls: controls ?? { frameworks: [], controls: [] }, periodEnd: bounds.end, riskAcceptances: input.records.riskAcceptances,
+      remediationRules: (input.policy?.rules ?? []).filter((r) => r.check === 'findings-remediation').map((r) => r.id),
+    }),
   });
 }
 

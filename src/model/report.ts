@@ -31,6 +31,8 @@ export const FindingRow = z.object({
   cves: z.array(z.string()),
   /** Untrusted scanner text, possibly long; renderers escape it and may shorten it with a note. */
   output: z.string(),
+  /** Characters of the whole output when `output` holds only its start (ingest keeps a bounded excerpt; the export at `source` has all of it). */
+  outputChars: z.number().int().positive().optional(),
   /** The scanner's remediation advice; untrusted text, empty when the export has none. */
   solution: z.string(),
   firstSeen: z.string(),
@@ -148,8 +150,44 @@ export const EvidenceRef = z.object({
   side: OwnerSide.nullable(),
   /** The report section that shows it in full. */
   section: z.enum(['findings', 'tickets', 'ingest', 'raci']),
+  /**
+   * Days the evidence counts after its effective date, by the rule that used it; null when no TTL
+   * applies (a document is current until its review date). Optional, like every field added to a
+   * control after the first models were written, so those still read and builders need not set it.
+   */
+  ttlDays: z.number().int().nullable().optional(),
+  /** Whether it was within its TTL (or before its review date) at the period end; null when undated. */
+  fresh: z.boolean().nullable().optional(),
 });
 export type EvidenceRef = z.infer<typeof EvidenceRef>;
+
+/** One evidence rule that credits a control, with its own outcome; the weakest decides the status. */
+export const AppliedRule = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['satisfied', 'partial', 'gap']),
+  reason: z.string(),
+  /** Evidence older than this at the period end is stale; null for documents (their review date says). */
+  ttlDays: z.number().int().nullable(),
+});
+export type AppliedRule = z.infer<typeof AppliedRule>;
+
+/** A risk acceptance or exception that applies to a control: naming it, or covering a finding its rule weighs. */
+export const ControlException = z.object({
+  id: z.string(),
+  title: z.string(),
+  owner: z.string(),
+  approvedBy: z.string(),
+  expires: z.string(),
+  /** Not expired at the period's end. */
+  inForce: z.boolean(),
+  source: SourceRef,
+});
+export type ControlException = z.infer<typeof ControlException>;
+
+/** A control of another in-scope framework on the same crosswalk topic, with its status this period. */
+export const RelatedControl = z.object({ framework: Framework, id: z.string(), title: z.string(), status: ControlStatus });
+export type RelatedControl = z.infer<typeof RelatedControl>;
 
 export const ControlAssessment = z.object({
   framework: Framework,
@@ -167,6 +205,13 @@ export const ControlAssessment = z.object({
   /** RACI problems of this control: none, two Accountables, evidence from a side not responsible. */
   raciIssues: z.array(z.string()),
   previousStatus: ControlStatus.nullable(),
+  /** HIPAA: a required or addressable standard or implementation specification; null elsewhere. */
+  designation: z.enum(['required', 'addressable']).nullable().optional(),
+  /** Every rule that credits the control (the deciding one is `rule`). */
+  rules: z.array(AppliedRule).optional(),
+  exceptions: z.array(ControlException).optional(),
+  /** Crosswalk siblings in the client's other frameworks. */
+  related: z.array(RelatedControl).optional(),
 });
 export type ControlAssessment = z.infer<typeof ControlAssessment>;
 
@@ -191,6 +236,33 @@ export type ControlGroup = z.infer<typeof ControlGroup>;
 /** A control needing attention: a gap or partial status, with the reason. */
 export const OpenItem = z.object({ framework: Framework, id: z.string(), title: z.string(), status: ControlStatus, reason: z.string(), accountable: OwnerSide.nullable() });
 export type OpenItem = z.infer<typeof OpenItem>;
+
+/**
+ * Something to act on, with the side that owns it and when it is due: an open finding (due its first
+ * seen date plus the SLA days of its severity) or a control with a gap or partly satisfied (due at
+ * the period's end, or when a risk acceptance in force that names it expires).
+ */
+export const DueItem = z.object({
+  kind: z.enum(['finding', 'control']),
+  /** The control's id, or the finding's key. */
+  id: z.string(),
+  /** A control's framework; null for a finding. */
+  framework: Framework.nullable(),
+  title: z.string(),
+  /** A control's status (gap or partial); null for a finding. */
+  status: ControlStatus.nullable(),
+  /** A finding's severity; null for a control. */
+  severity: Severity.nullable(),
+  reason: z.string(),
+  /** The side accountable by the RACI; null when it names none (or two). */
+  ownerSide: OwnerSide.nullable(),
+  /** YYYY-MM-DD. */
+  due: z.string(),
+  dueBasis: z.enum(['sla', 'period-end', 'risk-acceptance']),
+  /** Due before the period's end and still open at it. */
+  overdue: z.boolean(),
+});
+export type DueItem = z.infer<typeof DueItem>;
 
 /** What regulators ask for in their own shape, computed from the control status. */
 export const RegulatorySection = z.object({
@@ -224,6 +296,22 @@ export const RegulatorySection = z.object({
 });
 export type RegulatorySection = z.infer<typeof RegulatorySection>;
 
+/** How the alerts of one severity were handled: time to acknowledge (hours, nearest-rank percentiles) and escalations. */
+export const AlertResponse = z.object({
+  severity: Severity,
+  alerts: z.number().int(),
+  /** Alerts whose export records when they were acknowledged. */
+  acknowledged: z.number().int(),
+  /** Alerts whose export says nothing of acknowledgment (no column, or an empty cell while closed). */
+  notRecorded: z.number().int(),
+  /** Open at the period's end and never acknowledged: counted with the time waited so far, as tickets are. */
+  waiting: z.number().int(),
+  ackP50: z.number().nullable(),
+  ackP95: z.number().nullable(),
+  escalated: z.number().int(),
+});
+export type AlertResponse = z.infer<typeof AlertResponse>;
+
 /** Operational evidence of the period, as listed on the portal's and packet's evidence pages. */
 export const OperationsSection = z.object({
   restoreTests: z.array(RestoreTest.extend({ rpoMet: z.boolean().nullable(), rtoMet: z.boolean().nullable() })),
@@ -242,6 +330,11 @@ export const OperationsSection = z.object({
   alerts: z.object({
     bySeverity: z.array(z.object({ severity: Severity, total: z.number().int(), open: z.number().int() })),
     rows: z.array(SiemAlert),
+    /**
+     * Per severity with alerts: how fast they were acknowledged and how many were escalated, from the
+     * exports that record it (Wazuh's alerts.json does not: its alerts count as not recorded).
+     */
+    response: z.array(AlertResponse).default([]),
   }),
   riskAcceptances: z.array(RiskAcceptance.extend({ inForce: z.boolean() })),
 });
@@ -272,10 +365,12 @@ export const ReportModel = z.object({
   controls: ControlsSection.default({ frameworks: [], controls: [] }),
   operations: OperationsSection.default({
     restoreTests: [], accessReviews: { rows: [], counts: { keep: 0, modify: 0, revoke: 0, privileged: 0 } }, remoteSessions: { rows: [], flagged: 0 },
-    patches: { devices: [], compliantDevices: 0, missing: [] }, alerts: { bySeverity: [], rows: [] }, riskAcceptances: [],
+    patches: { devices: [], compliantDevices: 0, missing: [] }, alerts: { bySeverity: [], rows: [], response: [] }, riskAcceptances: [],
   }),
   /** Policies, procedures and plans in the period's evidence, with their review dates. */
   documents: z.array(PolicyDocument).default([]),
   regulatory: RegulatorySection.default({ nydfsCertification: null, ftcBoardReport: null, hipaaRiskAnalysis: null }),
+  /** Open items of the period, overdue first then by due date: critical and high findings and every finding past SLA, then controls with a gap or partial. */
+  openItems: z.array(DueItem).default([]),
 });
 export type ReportModel = z.infer<typeof ReportModel>;

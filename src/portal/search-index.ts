@@ -33,7 +33,8 @@ async function indexClient(outDir: string, client: string): Promise<string[]> {
   const { index, errors } = await createIndex({ forceLanguage: 'en', keepIndexUrl: true, excludeSelectors: ['thead', 'svg', 'summary', '.caption-note'] });
   if (!index) throw new Error(`Pagefind could not start an index for ${client}: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: clientDir, glob: '*/*.html' });
+    // Every page of every period, the pages below one (a control's) included; the client pages (index, search) hold no evidence.
+    const added = await index.addDirectory({ path: clientDir, glob: '*/**/*.html' });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${clientDir}: ${added.errors.join('; ')}`);
     const { files, errors: fileErrors } = await index.getFiles();
     if (fileErrors.length > 0) throw new Error(`Pagefind could not write the index of ${client}: ${fileErrors.join('; ')}`);

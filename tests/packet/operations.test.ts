@@ -96,11 +96,13 @@ describe('packet operations and policies chapters', () => {
   });
 
   it('prints hostile text literally', async () => {
-    const html = renderHtml(report, await loadTemplates(), { signedWithDevelopmentKey: false }).parts.join('\n');
+    const html = renderHtml(report, await loadTemplates(), { signedWithDevelopmentKey: false }).parts.map((part) => part()).join('\n');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
-    // Restore, access, remote, patch, alert and risk rows, the document title and its body.
-    expect(html.split('&lt;script&gt;alert(&quot;ops&quot;)&lt;/script&gt;&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;').length - 1).toBe(8);
+    // Restore, access, remote, patch, alert and risk rows and the document title, escaped by Handlebars…
+    expect(html.split('&lt;script&gt;alert(&quot;ops&quot;)&lt;/script&gt;&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;').length - 1).toBe(7);
+    // …and the document body's raw HTML, shown as text by the Markdown renderer.
+    expect(html.split('<p>&#x3C;script>alert("ops")&#x3C;/script>&#x3C;img src=x onerror=alert(2)></p>').length - 1).toBe(1);
     const policies = region('7 Policies and procedures', '8 Controls').replace(/\s+/g, '');
     expect(policies.split(hostile.replace(/\s+/g, '')).length - 1).toBe(2);
     expect(policies).toContain('{{client.name}}{{{css}}}');

@@ -1,3 +1,4 @@
+import { renderMarkdown } from '../../src/documents/markdown.ts';
 import { ReportModel } from '../../src/model/report.ts';
 import type { OperationsSection } from '../../src/model/report.ts';
 import type { PolicyDocument } from '../../src/model/document.ts';
@@ -66,6 +67,7 @@ function operations(count: number, hostile: string): OperationsSection {
         id: operationsMarker.alert(n), time: '2026-08-02T03:04:05Z', rule: 'brute-force', title: text(n, 'Repeated failed logons'),
         severity: severities[n % 5]!, host: 'dc-01', status: n % 4 === 0 ? 'open' as const : 'closed' as const, source: source('alerts.csv', n),
       })),
+      response: [],
     },
     riskAcceptances: rows.map((n) => ({
       id: operationsMarker.risk(n), title: text(n, 'Legacy imaging workstation'), owner: 'Practice manager', approvedBy: 'Dr. Lee',
@@ -77,13 +79,15 @@ function operations(count: number, hostile: string): OperationsSection {
 
 function documents(paragraphCount: number, hostile: string): PolicyDocument[] {
   const base = { ownerSide: 'internal' as const, approver: 'Dr. Lee, Practice owner', effective: '2026-01-01', controls: ['164.308(a)(7)', '164.310(d)'], scope: 'client' as const };
-  return [
+  const written: Omit<PolicyDocument, 'bodyBlocks'>[] = [
     { ...base, file: 'sample-clinic/2026-Q3/policies/backup.md', title: 'Backup and recovery policy', kind: 'policy', nextReview: '2027-01-01',
       body: Array.from({ length: paragraphCount }, (_, i) => documentParagraph(i + 1)).join('\n\n') },
     { ...base, file: 'sample-clinic/2026-Q3/policies/hostile.md', title: `Incident procedure ${hostile}`, kind: 'procedure', nextReview: '2026-06-30',
       body: `# Incident procedure\n\n${hostile}\n{{client.name}} {{{css}}}\n\n${'averyveryverylongwordwithoutspaces'.repeat(8)}` },
     { ...base, file: 'content/policies/msp-access.md', title: 'MSP remote access plan', kind: 'plan', nextReview: '2026-09-30', controls: [], scope: 'msp', ownerSide: 'msp', body: '' },
   ];
+  // Rendered as the ingest renders them.
+  return written.map((d) => ({ ...d, bodyBlocks: renderMarkdown(d.body).blocks }));
 }
 
 export function withOperations(count: number, options: { paragraphs?: number; hostile?: string } = {}): ReportModel {

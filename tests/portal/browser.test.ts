@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleReport } from '../support/sample-report.ts';
-import { alphaOnlyPlugin, buildSample, hostile, hostileModel, launchBrowser, listFiles, pageNames, sampleModels, serveStatic, type BuiltSite } from './support.ts';
+import { alphaOnlyPlugin, buildSample, documentPages, hostile, hostileModel, launchBrowser, listFiles, markerA, pageNames, sampleModels, serveStatic, type BuiltSite } from './support.ts';
 
 /** Scripts in attributes and elements, and a quote to break out of any attribute it lands in. */
 const payload = `"'><script>window.__pwned=1</script><img src=x onerror=window.__pwned=2><svg onload=window.__pwned=3>`;
@@ -90,7 +90,9 @@ describe('from a static server', () => {
   });
 
   it('axe finds no serious or critical violation on any page type', async () => {
-    const types = ['sites/alpha-dental/index.html', 'sites/alpha-dental/search.html?q=finding', ...pageNames.map((p) => `sites/alpha-dental/2026-Q3/${p}.html`), 'msp/index.html'];
+    const types = ['sites/alpha-dental/index.html', 'sites/alpha-dental/search.html?q=finding', ...pageNames.map((p) => `sites/alpha-dental/2026-Q3/${p}.html`), `sites/alpha-dental/2026-Q3/documents/${documentPages[0]}.html`,
+      // A control page with every table filled, and one with every table empty.
+      'sites/alpha-dental/2026-Q3/controls/hipaa-164-312-b.html', 'sites/alpha-dental/2026-Q3/controls/nydfs-500-500-14.html', 'msp/index.html'];
     const page = await browser.newPage();
     for (const file of types) {
       await visit(page, `${server.url}/${file}`);
@@ -206,7 +208,7 @@ describe('untrusted text', () => {
 
   it('shows as text and runs nothing on any page of a client whose every text field holds a payload', async () => {
     const hostilePages = [...pages.filter((p) => p.startsWith('sites/hostile-clinic/')), 'msp/index.html'];
-    expect(hostilePages).toHaveLength(2 + pageNames.length + 1);
+    expect(hostilePages).toHaveLength(2 + pageNames.length + documentPages.length + hostileModel(payload).controls.controls.length + 1);
     const page = await browser.newPage();
     for (const file of [...hostilePages, 'sites/hostile-clinic/search.html?q=script']) {
       const { problems } = await visit(page, `${server.url}/${file}`);
@@ -244,10 +246,9 @@ describe('controls and regulatory pages', () => {
     expect(rows[0]!.text).toContain('Satisfied');
     expect(rows[0]!.text).toContain('Was partial');
     expect(rows[0]!.text).toContain('EV-SCAN-COVERAGE');
-    expect(rows[0]!.links).toEqual(['findings.html', 'raci.html']);
+    expect(rows[0]!.links).toEqual(['controls/hipaa-164-308-a-1-ii-a.html']);
     expect(rows[2]!.text).toContain('Gap');
     expect(rows[2]!.text).toContain('No previous status');
-    expect(rows[2]!.text).toContain('Evidence from a side not responsible');
     expect(rows[3]!.text).toContain('No evidence rule');
     expect(await page.$$eval('.table-wrap:has(#controls-nydfs-500) tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText.includes('Was satisfied')))).toEqual([true, false]);
     await page.close();
@@ -280,22 +281,32 @@ describe('controls and regulatory pages', () => {
     await page.close();
   });
 
-  it('the overview lists the open items, each linking to its row on the controls page', async () => {
-    const expected = sampleModels().find((m) => m.client.id === 'alpha-dental' && m.period.id === '2026-Q3')!.controls.controls.filter((c) => c.status === 'gap' || c.status === 'partial');
+  it('the overview lists the open items with owner side and due date, each linking to the control page or the finding row', async () => {
+    const model = sampleModels().find((m) => m.client.id === 'alpha-dental' && m.period.id === '2026-Q3')!;
+    const expected = model.controls.controls.filter((c) => c.status === 'gap' || c.status === 'partial');
     const page = await browser.newPage();
-    await visit(page, pathToFileURL(join(site.outDir, 'alpha-dental/2026-Q3/index.html')).href);
-    const items = await page.$$eval('.table-wrap:has(#open-items-table) tbody tr', (trs) =>
-      trs.map((tr) => ({ id: tr.querySelector('th')!.textContent, href: tr.querySelector('a')!.href, text: (tr as HTMLElement).innerText })),
+    const overview = pathToFileURL(join(site.outDir, 'alpha-dental/2026-Q3/index.html')).href;
+    await visit(page, overview);
+    const rowsOf = (id: string) => page.$$eval(`.table-wrap:has(#${id}) tbody tr`, (trs) =>
+      trs.map((tr) => ({ id: tr.querySelector('th a')!.textContent, href: tr.querySelector('a')!.href, cells: [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText) })),
     );
-    expect(items.map((i) => i.id)).toEqual(expected.map((c) => c.id));
-    for (const [i, item] of items.entries()) {
-      expect(item.text).toContain(expected[i]!.reason);
-      expect(item.text).toContain(expected[i]!.status === 'gap' ? 'Gap' : 'Partial');
-      expect(item.text).toContain('Internal IT');
+    const controls = await rowsOf('open-controls-table');
+    expect(controls.map((i) => i.id)).toEqual(expected.map((c) => c.id));
+    for (const [i, item] of controls.entries()) {
+      // Title, state, why, owner, due.
+      expect(item.cells[1]).toContain(expected[i]!.status === 'gap' ? 'Gap' : 'Partial');
+      expect(item.cells[2]).toBe(expected[i]!.reason);
+      expect(item.cells[3]).toBe('Internal IT');
+      expect(item.cells[4]).toBe('2026-09-30\nPeriod end');
       await page.goto(item.href);
-      const fragment = decodeURIComponent(new URL(item.href).hash.slice(1));
-      expect(await page.$eval(`[id="${fragment}"]`, (th) => th.textContent), item.href).toContain(item.id);
+      expect(await page.$eval('h1', (h) => h.textContent), item.href).toContain(item.id);
     }
+    await page.goto(overview);
+    const findings = await rowsOf('open-findings-table');
+    expect(findings.map((f) => [f.cells[3], f.cells[4]!.replace(/\s+/g, ' ')])).toEqual([['MSP', '2026-05-31 ✕ Overdue'], ['none named', '2026-10-31 First seen + SLA days']]);
+    await page.goto(findings[0]!.href);
+    const fragment = new URL(findings[0]!.href).hash.slice(1);
+    expect(await page.$eval(`[id="${fragment}"] th`, (th) => th.textContent)).toContain(model.findings.open[0]!.title);
     await page.close();
   });
 
@@ -305,6 +316,109 @@ describe('controls and regulatory pages', () => {
     const cells = await page.$$eval('.table-wrap:has(#controls-hipaa) tbody tr:first-child td', (tds) => tds.map((td) => (td as HTMLElement).innerText));
     expect(cells[0]).toContain(`Control 164.308(a)(1)(ii)(A) ${payload}`);
     expect(cells[2]).toContain(`satisfied ${payload}`);
+    await page.close();
+  });
+});
+
+describe('tickets trend and table widths', () => {
+  it('trends P50 and P95 acknowledgment and resolution per priority across the periods, as static SVG with its figures in a table', async () => {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await visit(page, `${server.url}/sites/alpha-dental/2026-Q3/tickets.html`);
+    expect(await page.$$eval('.chart-grid figure svg', (svgs) => svgs.map((svg) => svg.id || svg.getAttribute('aria-labelledby')))).toEqual(['chart-trend-P1-title', 'chart-trend-P2-title', 'chart-trend-P3-title', 'chart-trend-P4-title']);
+    // The sample's P1: acknowledgment P50 0.4 h and P95 0.9 h of 1 h in both periods.
+    expect(await page.$eval('#chart-trend-P1-desc', (d) => d.textContent)).toBe(
+      'P1: time taken as % of the target. Acknowledgment P50: 2026-Q2 40, 2026-Q3 40; Acknowledgment P95: 2026-Q2 90, 2026-Q3 90; Resolution P50: 2026-Q2 37.5, 2026-Q3 37.5; Resolution P95: 2026-Q2 87.5, 2026-Q3 87.5.',
+    );
+    const rows = await page.$$eval('.table-wrap:has(#sla-trend) tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText));
+    expect(rows).toHaveLength(8);
+    expect(rows[0]).toBe('2026-Q2\tP1\t10\t0.4 h\t0.9 h\t1 h\t3 h\t7 h\t8 h');
+    await page.close();
+  });
+
+  it('no table is wider than the page at 1280 and 768 px, on every page type', async () => {
+    const page = await browser.newPage();
+    const files = [...pageNames.map((p) => `sites/alpha-dental/2026-Q3/${p}.html`), 'sites/alpha-dental/2026-Q3/controls/hipaa-164-312-b.html'];
+    for (const width of [1280, 768]) {
+      await page.setViewport({ width, height: 900 });
+      for (const file of files) {
+        await page.goto(`${server.url}/${file}`);
+        const wide = await page.$$eval('.table-wrap', (wraps) => wraps.filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.querySelector('caption')!.id));
+        expect(wide, `${file} at ${width} px`).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${file} at ${width} px`).toBeLessThanOrEqual(width);
+      }
+    }
+    await page.close();
+  });
+});
+
+describe('control pages', () => {
+  const url = (control: string) => `${server.url}/sites/alpha-dental/2026-Q3/controls/${control}.html`;
+  /** The text of each body row of the table captioned by `id`, and its links. */
+  const rowsOf = (page: Page, id: string) =>
+    page.$$eval(`.table-wrap:has(#${id}) tbody tr`, (trs) => trs.map((tr) => ({ text: (tr as HTMLElement).innerText, links: [...tr.querySelectorAll('a')].map((a) => a.href) })));
+  const facts = (page: Page, id: string) =>
+    page.$$eval(`dl[aria-labelledby="${id}"] dt`, (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling!.textContent])));
+
+  it('exist for every assessed control of every period, and no other', () => {
+    for (const model of sampleModels()) {
+      const own = pages.filter((p) => p.startsWith(`sites/${model.client.id}/${model.period.id}/controls/`));
+      expect(own, `${model.client.id} ${model.period.id}`).toHaveLength(model.controls.controls.length);
+    }
+  });
+
+  it('show a gap with its rule, stale evidence linked to the page that lists it, RACI, exception, sibling and previous period', async () => {
+    const page = await browser.newPage();
+    const { problems } = await visit(page, url('hipaa-164-312-b'));
+    expect(problems).toEqual([]);
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe(`164.312(b) Control 164.312(b) ${markerA}`);
+    expect(await facts(page, 'control')).toMatchObject({
+      Framework: 'HIPAA Security Rule (45 CFR 164)', Citation: '45 CFR 164.312(b)', Designation: 'Required', 'Status in 2026-Q3': '✕Gap',
+      'Deciding rule': `EV-SCAN-COVERAGE Scan coverage ${markerA}`, 'Previous period': 'not assessed in 2026-Q2',
+    });
+    expect((await rowsOf(page, 'rules-table'))[0]!.text).toMatch(/Decides the status[\s\S]*Gap[\s\S]*92 days/);
+    const evidence = await rowsOf(page, 'evidence-table');
+    expect(evidence[0]!.text).toMatch(/Scanner export[\s\S]*alpha-dental\/scan\.csv[\s\S]*2026-09-30[\s\S]*Stale[\s\S]*TTL 92 days[\s\S]*MSP\tNo/);
+    expect(evidence.map((e) => e.links)).toEqual([[`${server.url}/sites/alpha-dental/2026-Q3/findings.html`], [`${server.url}/sites/alpha-dental/2026-Q3/raci.html`]]);
+    expect(await facts(page, 'raci')).toMatchObject({ Accountable: 'Internal IT', Responsible: 'MSP' });
+    const exceptions = await rowsOf(page, 'exceptions-table');
+    expect(exceptions[0]!.text).toMatch(/RA-1[\s\S]*2026-12-31[\s\S]*In force[\s\S]*risk-acceptances\.yaml:1/);
+    expect(exceptions[0]!.links).toEqual([`${server.url}/sites/alpha-dental/2026-Q3/operations.html#risk-acceptances`]);
+    expect((await rowsOf(page, 'related-table'))[0]!.text).toMatch(/500\.5[\s\S]*NYDFS[\s\S]*Gap/);
+    await Promise.all([page.waitForNavigation(), page.click('.table-wrap:has(#related-table) tbody a')]);
+    expect(page.url()).toBe(url('nydfs-500-500-5'));
+    expect(await facts(page, 'control')).toMatchObject({ 'Previous period': '2026-Q2: Satisfied (was satisfied)' });
+    await Promise.all([page.waitForNavigation(), page.click('dl[aria-labelledby="control"] a[href="../../2026-Q2/controls/nydfs-500-500-5.html"]')]);
+    expect(await page.$eval('h1', (h) => h.textContent)).toContain('500.5');
+    await page.close();
+  });
+
+  it('show a satisfied control with fresh evidence, and one declared not applicable with every table saying it is empty', async () => {
+    const page = await browser.newPage();
+    await visit(page, url('hipaa-164-308-a-1-ii-a'));
+    expect(await page.$eval('main .lead', (p) => p.textContent)).toContain('✓Satisfied');
+    expect((await rowsOf(page, 'evidence-table'))[0]!.text).toContain('Fresh');
+    expect(await facts(page, 'control')).toMatchObject({ 'Previous period': '2026-Q2: Partial (was partial)' });
+    await visit(page, url('nydfs-500-500-14'));
+    expect(await facts(page, 'control')).toMatchObject({ 'Status in 2026-Q3': '–Not applicable', 'Deciding rule': 'none: declared not applicable by the client' });
+    expect(await page.$$eval('td.empty', (tds) => tds.map((td) => td.textContent))).toEqual([
+      'No evidence rule credits this control.',
+      'No evidence: no rule credits this control, or it is declared not applicable.',
+      'No risk acceptance or exception applies to this control.',
+      'The crosswalk relates no control of the client’s other frameworks to this one.',
+    ]);
+    await page.close();
+  });
+
+  it('show hostile control text as text', async () => {
+    const page = await browser.newPage();
+    // The payload is in the control's id too, so its page is found by the start of its name.
+    const file = pages.find((p) => p.startsWith('sites/hostile-clinic/2026-Q3/controls/hipaa-164-312-b'))!;
+    await visit(page, `${server.url}/${file}`);
+    expect(await page.$eval('h1', (h) => (h as HTMLElement).innerText)).toContain(`Control 164.312(b) ${payload}`);
+    expect((await rowsOf(page, 'rules-table'))[0]!.text).toContain(`Rule reason ${payload}`);
+    expect((await rowsOf(page, 'exceptions-table'))[0]!.text).toContain(`Legacy imaging PC ${payload}`);
+    expect((await rowsOf(page, 'related-table'))[0]!.text).toContain(`Control 500.5 ${payload}`);
     await page.close();
   });
 });
@@ -328,7 +442,11 @@ describe('operations and policies pages', () => {
     expect((await rowsOf(page, 'devices-table'))[0]).toMatch(/WS-FRONT[\s\S]*3\s+2\s+1\s+1/);
     expect((await rowsOf(page, 'missing-table'))[0]).toMatch(/KB5030211[\s\S]*Critical[\s\S]*Overdue[\s\S]*patches\.csv:4/);
     expect(await rowsOf(page, 'alert-severity')).toEqual(['High\t1\t1', 'Low\t1\t0']);
-    expect((await rowsOf(page, 'alerts-table'))[0]).toContain('Repeated failed logons');
+    const alertRows = await rowsOf(page, 'alerts-table');
+    expect(alertRows[0]).toMatch(/Repeated failed logons[\s\S]*2026-08-11 03:42 UTC\s+Yes, to T-200/);
+    expect(alertRows[1]).toMatch(/USB storage attached[\s\S]*2026-09-01 16:00 UTC\s+No\s/);
+    expect(await rowsOf(page, 'alert-response-table')).toEqual(['High\t1\t1\t0\t0\t0.5 h\t0.5 h\t1', 'Low\t1\t1\t0\t0\t4 h\t4 h\t0']);
+    expect(await page.$eval('#chart-alert-ack-desc', (d) => d.textContent)).toMatch(/High P95[^.]*0\.5/);
     const acceptances = await rowsOf(page, 'acceptances-table');
     expect(acceptances[0]).toContain('In force');
     expect(acceptances[1]).toContain('Expired');
@@ -341,7 +459,7 @@ describe('operations and policies pages', () => {
     try {
       await visit(page, pathToFileURL(join(built.outDir, 'empty-clinic/2026-Q3/operations.html')).href);
       const empties = await page.$$eval('td.empty', (tds) => tds.map((td) => td.textContent));
-      expect(empties).toEqual(['restore test', 'access review', 'remote session', 'patch', 'patch', 'SIEM alert', 'risk acceptance'].map((what) => `No ${what} export was supplied for 2026-Q3.`));
+      expect(empties).toEqual(['restore test', 'access review', 'remote session', 'patch', 'patch', 'SIEM alert', 'SIEM alert', 'risk acceptance'].map((what) => `No ${what} export was supplied for 2026-Q3.`));
       await visit(page, pathToFileURL(join(built.outDir, 'empty-clinic/2026-Q3/documents.html')).href);
       expect(await page.$eval('main p.empty', (p) => p.textContent)).toBe('No policy, procedure or plan was supplied for 2026-Q3.');
     } finally {
@@ -350,24 +468,21 @@ describe('operations and policies pages', () => {
     }
   }, 120_000);
 
-  it('show each document with its review state, and link the controls the controls page shows', async () => {
+  it('show each document with its review state, and link the controls it names to their pages', async () => {
     const page = await browser.newPage();
     await visit(page, `${server.url}/sites/alpha-dental/2026-Q3/documents.html`);
     const documents = await page.$$eval('article.document', (articles) => articles.map((a) => ({
       text: (a as HTMLElement).innerText,
       links: [...a.querySelectorAll('a')].map((l) => l.getAttribute('href')),
-      paragraphs: a.querySelectorAll('.document-body p').length,
     })));
     expect(documents).toHaveLength(2);
     expect(documents[0]!.text).toContain('Current');
-    expect(documents[0]!.text).toContain('# Purpose');
-    expect(documents[0]!.paragraphs).toBe(2);
-    expect(documents[0]!.links).toEqual(['controls.html#control-hipaa-164-308-a-1-ii-A']);
+    expect(documents[0]!.links).toEqual([`documents/${documentPages[0]}.html`, 'controls/hipaa-164-308-a-1-ii-a.html']);
     expect(documents[0]!.text).toContain('9.9.9');
     expect(documents[1]!.text).toContain('Stale: review overdue');
     expect(documents[1]!.text).toContain('MSP-wide');
-    await visit(page, `${server.url}/sites/alpha-dental/2026-Q3/${documents[0]!.links[0]}`);
-    expect(await page.$eval('#control-hipaa-164-308-a-1-ii-A', (th) => th.textContent)).toContain('164.308(a)(1)(ii)(A)');
+    await visit(page, `${server.url}/sites/alpha-dental/2026-Q3/${documents[0]!.links[1]}`);
+    expect(await page.$eval('h1', (h) => h.textContent)).toContain('164.308(a)(1)(ii)(A)');
     await page.close();
   });
 
@@ -390,7 +505,8 @@ describe('operations and policies pages', () => {
     expect(cells.reason).toContain(`Vendor has no update ${payload}`);
     await visit(page, `${server.url}/sites/hostile-clinic/2026-Q3/documents.html`);
     expect(await page.$eval('article.document h2', (h) => (h as HTMLElement).innerText)).toBe(`Information security policy ${payload}`);
-    expect(await page.$eval('article.document .document-body', (b) => (b as HTMLElement).innerText)).toContain(`Second paragraph .${payload}`);
+    await visit(page, await page.$eval('article.document h2 a', (a) => (a as HTMLAnchorElement).href));
+    expect(await page.$eval('.rendered-document', (b) => (b as HTMLElement).innerText)).toContain(`Second paragraph .${payload}`);
     await page.close();
   });
 });

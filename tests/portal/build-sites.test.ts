@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSites } from '../../src/portal/build-sites.ts';
 import { sampleReport } from '../support/sample-report.ts';
-import { buildSample, clients, linksOf, listFiles, markers, pageNames, periods, type BuiltSite } from './support.ts';
+import { buildSample, clients, controlPages, documentPages, linksOf, listFiles, markers, pageNames, periods, type BuiltSite } from './support.ts';
 
 let site: BuiltSite;
 let files: string[];
@@ -26,15 +26,21 @@ describe('buildSites output', () => {
     const expected = clients.flatMap((client) => [
       `${client}/index.html`,
       `${client}/search.html`,
-      ...periods.flatMap((period) => [...pageNames.map((page) => `${client}/${period}/${page}.html`), `${client}/${period}/report.json`]),
+      ...periods.flatMap((period) => [
+        ...pageNames.map((page) => `${client}/${period}/${page}.html`),
+        ...documentPages.map((page) => `${client}/${period}/documents/${page}.html`),
+        ...controlPages.map((page) => `${client}/${period}/controls/${page}.html`),
+        `${client}/${period}/report.json`,
+      ]),
     ]);
     expect(files.filter((file) => !file.includes('/pagefind/'))).toEqual(expected.sort());
     for (const client of clients) {
       expect(files).toEqual(expect.arrayContaining([`${client}/pagefind/pagefind.js`, `${client}/pagefind/pagefind-entry.json`]));
     }
     expect(site.result.files).toEqual(files);
-    // 2 clients × (2 client pages + 2 periods × 11 pages) + the MSP overview.
-    expect(site.result.pages).toBe(49);
+    // 2 clients × (2 client pages + 2 periods × (11 pages + 2 documents + 6 controls)) + the MSP overview.
+    expect(controlPages).toHaveLength(6);
+    expect(site.result.pages).toBe(81);
   });
 
   it('writes the MSP overview to its own folder beside the portals, listing every client', async () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { burnDownChart, controlStatusChart, findingsBySeverityChart, findingsTrendChart, restoreRtoChart, ticketP95Chart } from '../../src/site/lib/chart-data.ts';
+import { alertAckChart, burnDownChart, controlStatusChart, findingsBySeverityChart, findingsTrendChart, restoreRtoChart, ticketP95Chart, ticketSlaTrendChart } from '../../src/site/lib/chart-data.ts';
 import { describeLines, layoutBars, layoutLines, niceScale } from '../../src/site/lib/charts.ts';
 import { summarize } from '../../src/portal/summary.ts';
 import { sampleReport } from '../support/sample-report.ts';
@@ -104,5 +104,34 @@ it('charts RTO achieved as a percentage of its target per restore test, a test w
     { label: 'File server mk, 2026-08-04', values: [0, 75], note: '6 h of 8 h' },
     { label: 'Practice database mk, 2026-09-10', values: [237.5, 0], note: '9.5 h of 4 h' },
     { label: 'File server mk, 2026-08-04', values: [0, 0], note: 'no data' },
+  ]);
+});
+
+it('trends one priority’s acknowledgment and resolution, P50 and P95, as percentages of their targets across the periods', () => {
+  const q1 = sampleReport({ period: '2026-Q1' });
+  q1.tickets.byPriority[0] = { ...q1.tickets.byPriority[0]!, ackP50: 0.25, ackP95: 1.5, resolveP50: 2, resolveP95: null };
+  // Q2 is not in the portal; Q3 is the sample as it is (P1: ack 0.4/0.9 h of 1 h, resolution 3/7 h of 8 h).
+  const chart = ticketSlaTrendChart(['2026-Q1', '2026-Q2', '2026-Q3'], '2026-Q3', [summarize(q1), summarize(sampleReport())], 'P1');
+  expect(chart.xLabels).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+  expect(chart.series.map((s) => [s.label, s.marker, s.values])).toEqual([
+    ['Acknowledgment P50', 'circle', [25, null, 40]],
+    ['Acknowledgment P95', 'square', [150, null, 90]],
+    ['Resolution P50', 'triangle', [25, null, 37.5]],
+    ['Resolution P95', 'diamond', [null, null, 87.5]],
+  ]);
+  expect(chart.reference).toEqual({ value: 100, label: 'Target' });
+});
+
+it('charts hours to acknowledge an alert, a P50 and a P95 bar per severity, saying when nothing was recorded', () => {
+  const chart = alertAckChart([
+    { severity: 'high', alerts: 3, acknowledged: 3, notRecorded: 0, waiting: 0, ackP50: 0.5, ackP95: 2.25, escalated: 1 },
+    { severity: 'low', alerts: 2, acknowledged: 0, notRecorded: 2, waiting: 0, ackP50: null, ackP95: null, escalated: 0 },
+  ]);
+  expect(chart.series.map((s) => [s.label, s.fill])).toEqual([['P50 (median)', 'light'], ['P95', 'hatch']]);
+  expect(chart.rows).toEqual([
+    { label: 'High P50', values: [0.5, 0], note: '0.5 h' },
+    { label: 'High P95', values: [0, 2.25], note: '2.25 h' },
+    { label: 'Low P50', values: [0, 0], note: 'not recorded' },
+    { label: 'Low P95', values: [0, 0], note: 'not recorded' },
   ]);
 });

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSites } from '../../src/portal/build-sites.ts';
-import { buildSample, listFiles, pageNames, sampleModels, type BuiltSite } from './support.ts';
+import { buildSample, controlPages, documentPages, listFiles, pageNames, sampleModels, type BuiltSite } from './support.ts';
 
 let site: BuiltSite;
 beforeAll(async () => {
@@ -28,14 +28,14 @@ it('replaces only the client periods it builds, that client pages and search ind
   for (const [file, text] of before) {
     if ((await readFile(join(site.outDir, file), 'utf8').catch(() => null)) !== text) changed.push(file);
   }
-  const expected = ['beta-cpa/index.html', 'beta-cpa/search.html', ...[...pageNames.map((p) => `${p}.html`), 'report.json'].map((p) => `beta-cpa/2026-Q3/${p}`)].sort();
+  const expected = ['beta-cpa/index.html', 'beta-cpa/search.html', ...[...pageNames.map((p) => `${p}.html`), ...documentPages.map((p) => `documents/${p}.html`), ...controlPages.map((p) => `controls/${p}.html`), 'report.json'].map((p) => `beta-cpa/2026-Q3/${p}`)].sort();
   expect(withoutIndex(result.files)).toEqual(expected);
   expect(withoutIndex(changed).sort()).toEqual(expected);
   // Only this client's search index is rebuilt, over every period on disk, the one built long ago included.
   expect(result.files.filter((file) => file.includes('/pagefind/') && !file.startsWith('beta-cpa/pagefind/'))).toEqual([]);
   expect(changed.filter((file) => file.includes('/pagefind/') && !file.startsWith('beta-cpa/'))).toEqual([]);
   const entry = JSON.parse(await readFile(join(site.outDir, 'beta-cpa/pagefind/pagefind-entry.json'), 'utf8'));
-  expect(entry.languages.en.page_count).toBe(2 * pageNames.length + 1);
+  expect(entry.languages.en.page_count).toBe(2 * (pageNames.length + documentPages.length + controlPages.length) + 1);
   expect(await listFiles(site.outDir)).toEqual(expect.arrayContaining(withoutIndex([...before.keys()])));
 
   // Q2 of beta-cpa was not built now: its figures come from the report.json the first build left.
@@ -57,7 +57,7 @@ it('keeps the client pages of a later period when an older period is rebuilt', a
   const result = await buildSites([alphaQ2], { outDir: site.outDir, workDir: join(site.root, 'work-older') });
   expect(result.files).not.toContain('alpha-dental/index.html');
   expect(result.files).not.toContain('alpha-dental/search.html');
-  // 11 period pages and the MSP overview.
-  expect(result.pages).toBe(12);
+  // 11 period pages, a page per document and the MSP overview.
+  expect(result.pages).toBe(11 + documentPages.length + controlPages.length + 1);
   expect(await readFile(index, 'utf8')).toBe(before);
 }, 120_000);

@@ -7,6 +7,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { ReportModel } from '../../src/model/report.ts';
 import { buildSites, type BuildSitesResult } from '../../src/portal/build-sites.ts';
 import { sampleReport } from '../support/sample-report.ts';
+import { controlSlug } from '../../src/site/lib/paths.ts';
 import { withControls } from './with-controls.ts';
 import { withOperations } from './with-operations.ts';
 
@@ -21,6 +22,10 @@ export const markers: Record<(typeof clients)[number], string> = { 'alpha-dental
 export const markerA = markers['alpha-dental'];
 export const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 export const pageNames = ['index', 'controls', 'regulatory', 'findings', 'tickets', 'operations', 'documents', 'compare', 'evidence', 'ingest', 'raci'] as const;
+/** The page of each document the sample models hold (tests/portal/with-operations.ts), under `<period>/documents/`. */
+export const documentPages = ['security-policy', 'incident-response'] as const;
+/** The file names of the control pages of each period: one per control the sample's assessment lists. */
+export const controlPages = withControls(sampleReport()).controls.controls.map(controlSlug);
 /** A finding whose plugin id only alpha-dental has, for search. */
 export const alphaOnlyPlugin = '77123';
 

@@ -1,3 +1,4 @@
+import { renderMarkdown } from '../../src/documents/markdown.ts';
 import type { ReportModel } from '../../src/model/report.ts';
 
 /**
@@ -7,6 +8,9 @@ import type { ReportModel } from '../../src/model/report.ts';
  * expired one, and a current and a stale policy, one naming a control the controls page shows.
  * `marker` goes into the text fields, as in the sample model.
  */
+/** A document body as written, and rendered as the ingest renders it. */
+const written = (body: string) => ({ body, bodyBlocks: renderMarkdown(body).blocks });
+
 export function withOperations(model: ReportModel, marker = ''): ReportModel {
   const at = (file: string, line: number) => ({ file: `${model.client.id}/${model.period.id}/${file}`, line });
   return {
@@ -47,8 +51,12 @@ export function withOperations(model: ReportModel, marker = ''): ReportModel {
           { severity: 'low', total: 1, open: 0 },
         ],
         rows: [
-          { id: 'AL-1', time: '2026-08-11T03:12:00Z', rule: `brute-force ${marker}`, title: `Repeated failed logons ${marker}`, severity: 'high', host: `DC01 ${marker}`, status: 'open', source: at('alerts.csv', 2) },
-          { id: 'AL-2', time: '2026-09-01T12:00:00Z', rule: `usb ${marker}`, title: `USB storage attached ${marker}`, severity: 'low', host: `WS-FRONT ${marker}`, status: 'closed', source: at('alerts.csv', 3) },
+          { id: 'AL-1', time: '2026-08-11T03:12:00Z', rule: `brute-force ${marker}`, title: `Repeated failed logons ${marker}`, severity: 'high', host: `DC01 ${marker}`, status: 'open', source: at('alerts.csv', 2), acknowledged: '2026-08-11T03:42:00Z', escalated: true, escalatedTo: `T-200 ${marker}` },
+          { id: 'AL-2', time: '2026-09-01T12:00:00Z', rule: `usb ${marker}`, title: `USB storage attached ${marker}`, severity: 'low', host: `WS-FRONT ${marker}`, status: 'closed', source: at('alerts.csv', 3), acknowledged: '2026-09-01T16:00:00Z', escalated: false },
+        ],
+        response: [
+          { severity: 'high', alerts: 1, acknowledged: 1, notRecorded: 0, waiting: 0, ackP50: 0.5, ackP95: 0.5, escalated: 1 },
+          { severity: 'low', alerts: 1, acknowledged: 1, notRecorded: 0, waiting: 0, ackP50: 4, ackP95: 4, escalated: 0 },
         ],
       },
       riskAcceptances: [
@@ -59,11 +67,11 @@ export function withOperations(model: ReportModel, marker = ''): ReportModel {
     documents: [
       {
         file: `${model.client.id}/policies/security-policy.md`, title: `Information security policy ${marker}`, kind: 'policy', ownerSide: 'internal', approver: `Dr. Owner ${marker}`,
-        effective: '2026-01-01', nextReview: '2027-01-01', controls: ['164.308(a)(1)(ii)(A)', '9.9.9'], body: `# Purpose ${marker}\nProtect patient data.\n\nSecond paragraph ${marker}.`, scope: 'client',
+        effective: '2026-01-01', nextReview: '2027-01-01', controls: ['164.308(a)(1)(ii)(A)', '9.9.9'], ...written(`# Purpose ${marker}\nProtect patient data.\n\nSecond paragraph ${marker}.`), scope: 'client',
       },
       {
         file: 'content/incident-response.md', title: `Incident response plan ${marker}`, kind: 'plan', ownerSide: 'msp', approver: `MSP director ${marker}`,
-        effective: '2025-03-01', nextReview: '2026-03-01', controls: [], body: `Call the MSP first ${marker}.`, scope: 'msp',
+        effective: '2025-03-01', nextReview: '2026-03-01', controls: [], ...written(`Call the MSP first ${marker}.`), scope: 'msp',
       },
     ],
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Severity } from '../../model/client.ts';
 import type { SiemAlert } from '../../model/evidence.ts';
-import { oneOf, requiredText, text, timestamp } from '../fields.ts';
+import { cellParse, field, flag, oneOf, requiredText, text, timestamp } from '../fields.ts';
 import type { CsvFormat, JsonFormat } from '../format.ts';
 import { hasPaths, pick } from '../json-values.ts';
 
@@ -29,8 +29,26 @@ const alertRecords = {
   key: (alert: SiemAlert) => alert.id,
 } as const;
 
+/**
+ * A column an export may lack: without it the field stays absent (undefined), so "the export does not
+ * say" is never read as "no" or "not acknowledged".
+ */
+function ifPresent<T>(schema: z.ZodType<T>) {
+  const parse = cellParse(schema)!;
+  return field((s, report) => (s === undefined ? undefined : (parse(s, report) as T)));
+}
+
+/** The generic export also says how each alert was handled: when it was acknowledged, and any escalation. */
+const responseSchema = (timezone: string) =>
+  schema(timezone).extend({
+    acknowledged: ifPresent(timestamp(timezone, false)),
+    escalated: ifPresent(flag('escalated')),
+    escalatedTo: ifPresent(text),
+  });
+type ResponseRow = z.output<ReturnType<typeof responseSchema>>;
+
 /** The documented SIEM alerts CSV, for any SIEM or EDR console's export. */
-export const genericAlertsCsv: CsvFormat<Row, SiemAlert> = {
+export const genericAlertsCsv: CsvFormat<ResponseRow, SiemAlert> = {
   id: 'generic-alerts-csv',
   syntax: 'csv',
   title: 'Generic SIEM alerts CSV',
@@ -43,8 +61,13 @@ export const genericAlertsCsv: CsvFormat<Row, SiemAlert> = {
     severity: { headers: ['severity'], required: true, description: 'critical, high, medium, low or info' },
     host: { headers: ['host'], required: false, description: 'Host or agent it concerns' },
     status: { headers: ['status'], required: false, description: 'open or closed (also new, acknowledged, resolved, suppressed); default open' },
+    acknowledged: { headers: ['acknowledged'], required: false, description: 'When an analyst first acknowledged it; ISO 8601 or local time in the client time zone; empty when not acknowledged' },
+    escalated: { headers: ['escalated'], required: false, description: 'yes when it was escalated (to the client, to incident response); default no' },
+    escalatedTo: { headers: ['escalated_to'], required: false, description: 'To whom or which ticket it was escalated' },
   },
   ...alertRecords,
+  rowSchema: ({ timezone }: { timezone: string }) => responseSchema(timezone),
+  toRecord: (row: ResponseRow, { source }: { source: SiemAlert['source'] }): SiemAlert => ({ ...row, time: row.time!, source }),
 };
 
 /** Wazuh rule levels 0–15 → severity (Wazuh's own grouping: 12+ high, 15 maximum). */

@@ -1,6 +1,6 @@
 import { frameworkNames } from '../../model/client.ts';
 import { controlStatusLabels, severityLabels } from '../../model/labels.ts';
-import type { ControlsSection, FindingsSection, OperationsSection, PrioritySummary, SeveritySummary } from '../../model/report.ts';
+import type { AlertResponse, ControlsSection, FindingsSection, OperationsSection, PrioritySummary, SeveritySummary } from '../../model/report.ts';
 import type { PeriodSummary } from '../../portal/summary.ts';
 import type { BarChartInput, LineChartInput, Marker } from './charts.ts';
 import { count, hours } from './format.ts';
@@ -108,6 +108,27 @@ export function restoreRtoChart(tests: OperationsSection['restoreTests']): BarCh
   };
 }
 
+/** Hours to acknowledge per severity: a P50 bar and a P95 bar each, in hours; a severity with no acknowledgment recorded says so. */
+export function alertAckChart(response: AlertResponse[]): BarChartInput {
+  const percentiles = [
+    { label: 'P50 (median)', pick: (r: AlertResponse) => r.ackP50 },
+    { label: 'P95', pick: (r: AlertResponse) => r.ackP95 },
+  ];
+  return {
+    series: [
+      { label: 'P50 (median)', fill: 'light' },
+      { label: 'P95', fill: 'hatch' },
+    ],
+    rows: response.flatMap((r) =>
+      percentiles.map(({ label, pick }, i) => {
+        const value = pick(r);
+        return { label: `${severityLabels[r.severity]} ${label.split(' ')[0]}`, values: i === 0 ? [value ?? 0, 0] : [0, value ?? 0], note: value === null ? 'not recorded' : hours(value) };
+      }),
+    ),
+    axisLabel: 'Hours from the alert to its acknowledgment',
+  };
+}
+
 const markers: Marker[] = ['circle', 'square', 'triangle', 'diamond'];
 
 /** The x axis of a trend: every period of the client up to this one, known or not. */
@@ -157,20 +178,32 @@ export function burnDownChart(periods: string[], current: string, history: Perio
   };
 }
 
-export function ticketTrendChart(periods: string[], current: string, history: PeriodSummary[], measure: Measure): LineChartInput {
+/**
+ * One priority's acknowledgment and resolution, P50 and P95, across every period of the client up to
+ * this one, each as a percentage of its own target so the four lines share one axis with the target
+ * at 100 %; a period the portal has no summary of, or with no ticket of that priority, leaves a gap.
+ */
+export function ticketSlaTrendChart(periods: string[], current: string, history: PeriodSummary[], priority: PrioritySummary['priority']): LineChartInput {
   const xLabels = trendPeriods(periods, current);
-  const priorities = [...new Set(history.flatMap((s) => s.tickets.byPriority.map((p) => p.priority)))].sort();
+  const lines = [
+    { label: 'Acknowledgment P50', pick: (p: PrioritySummary) => [p.ackP50, p.ackTargetHours] as const },
+    { label: 'Acknowledgment P95', pick: (p: PrioritySummary) => [p.ackP95, p.ackTargetHours] as const },
+    { label: 'Resolution P50', pick: (p: PrioritySummary) => [p.resolveP50, p.resolveTargetHours] as const },
+    { label: 'Resolution P95', pick: (p: PrioritySummary) => [p.resolveP95, p.resolveTargetHours] as const },
+  ];
   return {
     xLabels,
-    series: priorities.map((priority, i) => ({
-      label: priority,
-      marker: markers[i % markers.length]!,
+    series: lines.map(({ label, pick }, i) => ({
+      label,
+      marker: markers[i]!,
       values: valuesOver(xLabels, history, (s) => {
-        const p = s.tickets.byPriority.find((b) => b.priority === priority);
-        return p ? percentOfTarget(p, measure) : null;
+        const summary = s.tickets.byPriority.find((b) => b.priority === priority);
+        if (!summary) return null;
+        const [hoursTaken, target] = pick(summary);
+        return hoursTaken === null ? null : Math.round((hoursTaken / target) * 1000) / 10;
       }),
     })),
-    axisLabel: `${measure === 'ack' ? 'Acknowledgment' : 'Resolution'} P95 as % of the target`,
+    axisLabel: `${priority}: time taken as % of the target`,
     reference: { value: 100, label: 'Target' },
   };
 }

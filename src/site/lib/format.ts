@@ -79,3 +79,11 @@ export function day(iso: string): string {
 export function sourceRef(ref: { file: string; line: number } | null): string {
   return ref ? `${ref.file}:${ref.line}` : 'not recorded';
 }
+
+/** A piece of evidence's freshness at the period's end, in words, with its TTL when a rule set one. */
+export function freshness(e: { fresh?: boolean | null; ttlDays?: number | null }): { word: string; status: Status | 'none'; note: string | null } {
+  const note = e.ttlDays == null ? null : `TTL ${e.ttlDays} days`;
+  if (e.fresh === undefined) return { word: 'Not recorded', status: 'none', note };
+  if (e.fresh === null) return { word: 'Undated', status: 'warn', note };
+  return e.fresh ? { word: 'Fresh', status: 'ok', note } : { word: 'Stale', status: 'fail', note };
+}

@@ -42,12 +42,38 @@ export function searchPagePath(client: string): string {
 }
 
 /**
+ * The file name (without `.html`) of a control's own page: its framework and id in lower case, every
+ * run of other characters a hyphen (`164.308(a)(1)(ii)(A)` → `hipaa-164-308-a-1-ii-a`). Lower case,
+ * because a portal on a USB stick meets case-insensitive file systems; the catalogs' ids stay
+ * distinct this way (tests/portal/paths.test.ts checks every shipped catalog), and the portal build
+ * refuses two controls of one period that would share a page.
+ */
+export function controlSlug(control: { framework: string; id: string }): string {
+  const id = control.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `${control.framework}-${id}`;
+}
+
+/** Path from the site root of a control's page, e.g. `smile-dental/2026-Q3/controls/hipaa-164-312-b.html`. */
+export function controlPagePath(client: string, period: string, control: { framework: string; id: string }): string {
+  return `${client}/${period}/controls/${controlSlug(control)}.html`;
+}
+
+/**
  * The id of a control's row on the controls page, unique across frameworks: citation punctuation
  * becomes hyphens (`164.308(a)(1)` → `control-hipaa-164-308-a-1`) so the fragment is a plain word.
  */
 export function controlAnchor(control: { framework: string; id: string }): string {
   const id = control.id.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '');
   return `control-${control.framework}-${id}`;
+}
+
+/**
+ * The id of a finding's row on the findings page: its key (scanner, plugin, host, port, protocol)
+ * with every run of characters other than letters, digits and hyphens a hyphen, so the overview's
+ * open items can point at it with a plain-word fragment.
+ */
+export function findingAnchor(key: string): string {
+  return `finding-${key.replace(/[^\w-]+/g, '-')}`;
 }
 
 /** The href that leads from the page at `from` to the page at `to`, both paths from the site root. */

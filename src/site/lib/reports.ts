@@ -2,6 +2,7 @@ import { getCollection } from 'astro:content';
 import { comparePeriods } from '../../model/period.ts';
 import type { ReportModel } from '../../model/report.ts';
 import type { PeriodSummary } from '../../portal/summary.ts';
+import { controlSlug } from './paths.ts';
 
 /**
  * `getStaticPaths` of every per-period page: one page per model, with the summaries of that client's
@@ -15,6 +16,26 @@ export async function periodPaths() {
     params: { client: report.client.id, period: report.period.id },
     props: { report, history: historyOf(summaries, report.client.id, report.period.id), inPortal: periodsInPortal(summaries, report.client.id) },
   }));
+}
+
+/**
+ * `getStaticPaths` of the control pages: one per assessed control of every model (each an obligation
+ * of an in-scope framework; grouping sections are not assessed and have none). Two controls whose
+ * names would share a file stop the build rather than one page silently replacing the other.
+ */
+export async function controlPaths() {
+  return (await periodPaths()).flatMap(({ params, props }) => {
+    const seen = new Map<string, string>();
+    return props.report.controls.controls.map((control) => {
+      const slug = controlSlug(control);
+      const other = seen.get(slug);
+      if (other !== undefined) {
+        throw new Error(`Controls ${other} and ${control.framework} ${control.id} of ${params.client} ${params.period} would share the page controls/${slug}.html: give one of them a distinct id in its catalog.`);
+      }
+      seen.set(slug, `${control.framework} ${control.id}`);
+      return { params: { ...params, control: slug }, props: { ...props, control } };
+    });
+  });
 }
 
 /**
