@@ -127,7 +127,7 @@ describe('assessControls', () => {
   it('credits a document in effect, and calls a stale or not yet effective one a gap', () => {
     const document = (effective: string, nextReview: string) => ({
       file: 'c/policies/p.md', title: 'Media policy', kind: 'policy' as const, ownerSide: 'internal' as const, approver: 'Dana', effective, nextReview,
-      controls: ['164.310(d)(1)'], body: '', scope: 'client' as const,
+      controls: ['164.310(d)(1)'], body: '', bodyBlocks: [], scope: 'client' as const,
     });
     const status = (effective: string, nextReview: string) => find(assessControls(input({ documents: [document(effective, nextReview)] })), '164.310(d)(1)');
     expect(status('2026-01-01', '2027-01-01')).toMatchObject({ status: 'satisfied', rule: { id: 'policy-documents' } });

@@ -11,7 +11,9 @@ describe('content/rules/evidence-rules.yaml', () => {
   it('loads against the shipped catalogs and credits controls in every framework', async () => {
     const frameworks = await loadFrameworks(path.join(content, 'frameworks'));
     const rules = await loadEvidenceRules(content, frameworks);
-    expect(rules.map((r) => r.id)).toEqual(['vulnerability-scans-remediated', 'service-provider-sla', 'restores-tested', 'access-reviewed', 'remote-sessions-controlled', 'patches-current', 'security-monitoring']);
+    expect(rules.map((r) => r.id)).toEqual(['vulnerability-scans-remediated', 'service-provider-sla', 'restores-tested', 'access-reviewed', 'remote-sessions-controlled', 'patches-current', 'security-monitoring',
+      ...Array.from({ length: 11 }, (_, i) => `roles-pci-requirement-${i + 1}`), 'roles-security-official',
+      'asset-inventory', 'asset-inventory-pci', 'asset-inventory-ftc', 'incident-escalation', 'incident-escalation-hipaa']);
     const credited = new Set(rules.flatMap((r) => [...r.topics.flatMap((t) => frameworks.topics.find((x) => x.id === t)!.controls.map((c) => c.framework)), ...Object.keys(r.controls)]));
     expect([...credited].sort()).toEqual(['ftc-safeguards', 'hipaa', 'nydfs-500', 'pci-dss-4.0.1']);
     // The access review credits its crosswalk topic: one review counts in all four frameworks.

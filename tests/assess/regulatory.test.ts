@@ -1,19 +1,10 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../src/build/policy.ts';
-import { reportPeriods } from '../../src/build/report-periods.ts';
 import type { ReportModel } from '../../src/model/report.ts';
+import { exampleReports } from './example-drop.ts';
 
-/** Assesses the example drop's latest period of each client with the shipped catalogs and rules. */
-const root = path.join(import.meta.dirname, '..', '..');
-const reports = new Map<string, ReportModel>();
-
+let reports: Map<string, ReportModel>;
 beforeAll(async () => {
-  const policy = await loadPolicy(path.join(root, 'content'));
-  for (const clientId of ['smile-dental', 'ledger-cpa', 'hudson-brokerage']) {
-    const periods = await reportPeriods(path.join(root, 'data'), clientId, { policy, generatedAt: '2026-10-01T00:00:00.000Z', toolVersion: 'test' });
-    reports.set(clientId, periods.at(-1)!);
-  }
+  reports = await exampleReports();
 });
 
 describe('control status on the example drop', () => {

@@ -1,10 +1,12 @@
 import { frameworkNames, type Framework, type OwnerSide } from '../../model/client.ts';
 import type { PolicyDocument } from '../../model/document.ts';
 import type { RaciEntry } from '../../model/evidence.ts';
-import type { ControlAssessment, ControlStatus, ControlsSection, EvidenceRef } from '../../model/report.ts';
+import type { ControlAssessment, ControlException, ControlStatus, ControlsSection, EvidenceRef } from '../../model/report.ts';
 import type { Control } from '../../frameworks/catalog-schema.ts';
 import type { Frameworks } from '../../frameworks/load.ts';
-import { runCheck, type CheckContext, type CheckOutcome } from './checks.ts';
+import { relatedControls } from '../../frameworks/lookups.ts';
+import { calendarDays } from '../percentile.ts';
+import { acceptanceCovers, runCheck, type CheckContext, type CheckId, type CheckOutcome } from './checks.ts';
 import type { EvidenceRule } from './rule-file.ts';
 
 export interface ControlsInput {
@@ -36,7 +38,11 @@ const strength: Record<CheckOutcome['status'], number> = { gap: 0, partial: 1, s
  * gaps and contradictions are reported with the control.
  */
 export function assessControls(input: ControlsInput): ControlsSection {
-  const outcomes: Applied[] = input.rules.map((rule) => ({ rule, outcome: runCheck(rule.check, input.context, rule.ttl_days), credits: creditedControls(rule, input.frameworks) }));
+  const outcomes: Applied[] = input.rules.flatMap((rule) => {
+    const outcome = runCheck(rule.check, input.context, rule.ttl_days);
+    // A check whose evidence says nothing about its controls (no RACI row for them) credits nothing.
+    return outcome ? [{ rule, check: rule.check, ttlDays: rule.ttl_days, outcome, credits: creditedControls(rule, input.frameworks) }] : [];
+  });
   const previous = new Map(input.previous?.controls.map((c) => [`${c.framework}|${c.id}`, c.status]));
 
   const controls: ControlAssessment[] = [];
@@ -58,12 +64,29 @@ export function assessControls(input: ControlsInput): ControlsSection {
       total: assessed.length,
     });
   }
-  return { frameworks, controls };
+  return { frameworks, controls: withRelated(controls, input.frameworks) };
 }
 
-/** A rule's outcome and the controls it credits. */
+/** Each control's crosswalk siblings among the controls assessed for this client (its other frameworks). */
+function withRelated(controls: ControlAssessment[], frameworks: Frameworks): ControlAssessment[] {
+  const assessed = new Map(controls.map((c) => [`${c.framework}|${c.id}`, c]));
+  return controls.map((c) => ({
+    ...c,
+    related: relatedControls(frameworks, c.id)
+      .filter((r) => r.framework !== c.framework)
+      .flatMap((r) => {
+        const sibling = assessed.get(`${r.framework}|${r.id}`);
+        return sibling ? [{ framework: sibling.framework, id: sibling.id, title: sibling.title, status: sibling.status }] : [];
+      }),
+  }));
+}
+
+/** A rule's outcome, its TTL and the controls it credits. */
 interface Applied {
   rule: Pick<EvidenceRule, 'id' | 'title'>;
+  /** The check behind the rule; null for the documents naming a control. */
+  check: CheckId | null;
+  ttlDays: number | null;
   outcome: CheckOutcome;
   credits: ReadonlySet<string>;
 }
@@ -82,7 +105,7 @@ function documentOutcome(controlId: string, documents: readonly PolicyDocument[]
   if (naming.length === 0) return null;
   const evidence: EvidenceRef[] = naming.map((d) => ({
     label: `${d.kind} "${d.title}" (approved by ${d.approver}, effective ${d.effective}, review due ${d.nextReview})`,
-    file: d.file, effective: d.effective, side: d.ownerSide, section: 'ingest',
+    file: d.file, effective: d.effective, side: d.ownerSide, section: 'ingest', ttlDays: null, fresh: d.effective <= periodEnd && d.nextReview >= periodEnd,
   }));
   const inEffect = naming.filter((d) => d.effective <= periodEnd);
   const current = inEffect.filter((d) => d.nextReview >= periodEnd);
@@ -91,7 +114,7 @@ function documentOutcome(controlId: string, documents: readonly PolicyDocument[]
     : inEffect.length > 0
       ? { status: 'gap', reason: `${inEffect.map((d) => `"${d.title}"`).join(', ')} past its review date (${inEffect.map((d) => d.nextReview).sort().at(-1)}): stale`, evidence }
       : { status: 'gap', reason: `${naming.map((d) => `"${d.title}"`).join(', ')} takes effect only after the period`, evidence };
-  return { rule: documentRule, outcome, credits: new Set<string>() };
+  return { rule: documentRule, check: null, ttlDays: null, outcome, credits: new Set<string>() };
 }
 
 function creditedControls(rule: EvidenceRule, frameworks: Frameworks): Set<string> {
@@ -110,18 +133,25 @@ function assessOne(
   previousStatus: ControlStatus | null,
 ): ControlAssessment {
   const raci = raciFor(control.id, input.raci);
-  const base = { framework: control.framework, id: control.id, title: control.title, citation: control.citation, accountable: raci.accountable, responsible: raci.responsible, previousStatus };
+  const base = {
+    framework: control.framework, id: control.id, title: control.title, citation: control.citation, accountable: raci.accountable, responsible: raci.responsible, previousStatus,
+    designation: control.designation,
+  };
   const reason = input.notApplicable[control.id];
   if (reason !== undefined) {
-    return { ...base, status: 'not-applicable', rule: null, reason: `declared not applicable: ${reason}`, evidence: [], raciIssues: [] };
+    return { ...base, status: 'not-applicable', rule: null, reason: `declared not applicable: ${reason}`, evidence: [], raciIssues: [], rules: [], exceptions: exceptionsFor(control.id, [], input.context) };
   }
   const documented = documentOutcome(control.id, input.documents, input.context.periodEnd);
   const applying: Applied[] = [...outcomes.filter((o) => o.credits.has(`${control.framework}|${control.id}`)), ...(documented ? [documented] : [])];
   if (applying.length === 0) {
-    return { ...base, status: 'not-assessed', rule: null, reason: 'no evidence rule covers this control yet', evidence: [], raciIssues: raci.issues };
+    return { ...base, status: 'not-assessed', rule: null, reason: 'no evidence rule covers this control yet', evidence: [], raciIssues: raci.issues, rules: [], exceptions: exceptionsFor(control.id, [], input.context) };
   }
-  const deciding = applying.reduce((weakest, o) => (strength[o.outcome.status] < strength[weakest.outcome.status] ? o : weakest));
-  const evidence = dedupe(applying.flatMap((o) => o.outcome.evidence));
+  // A passing rule that only shows part of a control is completed by another rule that satisfies it.
+  const completed = applying.some((o) => o.outcome.status === 'satisfied');
+  const weight = (o: Applied) => (completed && o.outcome.unshown !== undefined ? strength.satisfied : strength[o.outcome.status]);
+  // On a tie, the rule that shows the whole control decides (and gives the status).
+  const deciding = applying.reduce((weakest, o) => (weight(o) < weight(weakest) || (weight(o) === weight(weakest) && weakest.outcome.unshown !== undefined && o.outcome.unshown === undefined) ? o : weakest));
+  const evidence = dedupe(applying.flatMap((o) => o.outcome.evidence.map((e) => withFreshness(e, o.ttlDays, input.context.periodEnd))));
   const producers = new Set(evidence.map((e) => e.side).filter((s): s is OwnerSide => s !== null));
   const uncredited = raci.responsible.length > 0 ? [...producers].filter((side) => !raci.responsible.includes(side)) : [];
   return {
@@ -131,7 +161,29 @@ function assessOne(
     reason: deciding.outcome.reason,
     evidence,
     raciIssues: [...raci.issues, ...uncredited.map((side) => `evidence produced by ${sideName(side)}, but the RACI names ${raci.responsible.map(sideName).join(' and ')} responsible`)],
+    rules: applying.map((o) => ({ id: o.rule.id, title: o.rule.title, status: o.outcome.status, reason: o.outcome.reason, ttlDays: o.ttlDays })),
+    exceptions: exceptionsFor(control.id, applying, input.context),
   };
+}
+
+/**
+ * A rule's TTL on a piece of its evidence, and whether the evidence was within it at the period end;
+ * evidence whose check already said how long it counts (a risk acceptance until it expires) keeps that.
+ */
+function withFreshness(evidence: EvidenceRef, ttlDays: number | null, periodEnd: string): EvidenceRef {
+  if (ttlDays === null || evidence.fresh !== undefined) return evidence;
+  return { ...evidence, ttlDays, fresh: evidence.effective === null ? null : calendarDays(evidence.effective, periodEnd) <= ttlDays };
+}
+
+/**
+ * Risk acceptances that apply to a control: those naming it, and, where a remediation rule weighs
+ * the open findings, those covering one of them (the check excuses an overdue finding by them).
+ */
+function exceptionsFor(controlId: string, applying: readonly Applied[], context: CheckContext): ControlException[] {
+  const weighsFindings = applying.some((o) => o.check === 'findings-remediation');
+  return context.records.riskAcceptances
+    .filter((a) => a.scope.includes(controlId) || (weighsFindings && context.findings.open.some((f) => acceptanceCovers(a, f))))
+    .map((a) => ({ id: a.id, title: a.title, owner: a.owner, approvedBy: a.approvedBy, expires: a.expires, inForce: a.expires >= context.periodEnd, source: a.source }));
 }
 
 const sideName = (side: OwnerSide) => (side === 'msp' ? 'the MSP' : 'internal IT');
@@ -146,7 +198,13 @@ function raciFor(controlId: string, raci: readonly RaciEntry[]) {
   return { accountable: accountable.length === 1 ? accountable[0]! : null, responsible, issues };
 }
 
+/** Each piece of evidence once; when two rules weigh it under different TTLs, stale under either is stale. */
 function dedupe(evidence: EvidenceRef[]): EvidenceRef[] {
-  const seen = new Map(evidence.map((e) => [`${e.file}|${e.label}`, e]));
+  const seen = new Map<string, EvidenceRef>();
+  for (const e of evidence) {
+    const key = `${e.file}|${e.label}`;
+    const kept = seen.get(key);
+    if (!kept || (e.fresh === false && kept.fresh !== false)) seen.set(key, e);
+  }
   return [...seen.values()];
 }

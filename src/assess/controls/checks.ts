@@ -1,8 +1,12 @@
 import type { ClientConfig, OwnerSide } from '../../model/client.ts';
-import type { AccessReview, PatchStatus, RemoteSession, RestoreTest, RiskAcceptance, SiemAlert } from '../../model/evidence.ts';
+import type { AccessReview, PatchStatus, RaciEntry, RemoteSession, RestoreTest, RiskAcceptance, SiemAlert } from '../../model/evidence.ts';
 import { isPatchOverdue, missedObjective } from '../operations.ts';
 import { calendarDays } from '../percentile.ts';
 import type { ControlStatus, EvidenceRef, FindingRow, FindingsSection, IngestFile, TicketsSection } from '../../model/report.ts';
+import { escalationChecks } from './escalation.ts';
+import { fileEvidence } from './file-evidence.ts';
+import { inventoryChecks } from './inventory.ts';
+import { roleChecks } from './roles.ts';
 
 /** Records of the kinds a check reads directly, as ingested for the period. */
 export interface KindRecords {
@@ -25,26 +29,22 @@ export interface CheckContext {
   remediationDays: ClientConfig['sla']['findings_days'];
   /** The side that produces scans (the MSP runs the scanners in a co-managed arrangement). */
   scanSide: OwnerSide;
+  /** The co-managed RACI matrix; absent when the drop has none. */
+  raci?: readonly RaciEntry[];
 }
 
 export interface CheckOutcome {
   status: Exclude<ControlStatus, 'not-applicable' | 'not-assessed'>;
   reason: string;
   evidence: EvidenceRef[];
+  /** Set when the evidence passed but shows only part of what the controls ask: what it cannot show. */
+  unshown?: string;
 }
 
-type Check = (context: CheckContext, ttlDays: number) => CheckOutcome;
+/** A check's outcome for the controls its rule credits; null when its evidence says nothing about them (no RACI row for the activity), so it credits nothing. */
+export type Check = (context: CheckContext, ttlDays: number) => CheckOutcome | null;
 
 const daysBefore = (end: string, date: string): number => calendarDays(date, end);
-
-/** Files of a kind, each as evidence, and whether the newest is within the TTL. */
-function fileEvidence(context: CheckContext, kind: IngestFile['kind'], side: OwnerSide | null, ttlDays: number) {
-  const files = context.files.filter((f) => f.kind === kind);
-  const evidence: EvidenceRef[] = files.map((f) => ({ label: `${f.file} (${f.accepted} records)`, file: f.file, effective: f.effective, side, section: 'ingest' }));
-  const newest = files.map((f) => f.effective).filter((d): d is string => d !== null).sort().at(-1) ?? null;
-  const fresh = newest !== null && daysBefore(context.periodEnd, newest) <= ttlDays;
-  return { files, evidence, newest, fresh };
-}
 
 const checks = {
   /** Scans ran within the TTL and no critical or high finding is open past its remediation date. */
@@ -123,23 +123,29 @@ const checks = {
     if (open > 0) return { status: 'partial', reason: `${open} critical or high alerts still open at the period end`, evidence: files.evidence };
     return { status: 'satisfied', reason: `${context.records.alerts.length} alerts in the period; every critical or high alert closed`, evidence: files.evidence };
   },
+  ...roleChecks,
+  ...inventoryChecks,
+  ...escalationChecks,
 } satisfies Record<string, Check>;
 
+
+/** Whether a risk acceptance names a finding, by its key or its host. */
+export const acceptanceCovers = (a: RiskAcceptance, f: Pick<FindingRow, 'key' | 'host'>): boolean => a.scope.includes(f.key) || a.scope.includes(f.host);
 
 /**
  * Overdue findings a risk acceptance in force covers (by finding key or host); an acceptance that
  * expired before the period end covers nothing any more and is named as such.
  */
 function acceptedRisks(overdue: readonly FindingRow[], acceptances: readonly RiskAcceptance[], periodEnd: string) {
-  const covers = (a: RiskAcceptance, f: FindingRow) => a.scope.includes(f.key) || a.scope.includes(f.host);
   const inForce = acceptances.filter((a) => a.expires >= periodEnd);
   const lapsed = acceptances.filter((a) => a.expires < periodEnd);
-  const covered = overdue.filter((f) => inForce.some((a) => covers(a, f)));
-  const expired = overdue.filter((f) => !covered.includes(f) && lapsed.some((a) => covers(a, f)));
-  const used = acceptances.filter((a) => overdue.some((f) => covers(a, f)));
+  const covered = overdue.filter((f) => inForce.some((a) => acceptanceCovers(a, f)));
+  const expired = overdue.filter((f) => !covered.includes(f) && lapsed.some((a) => acceptanceCovers(a, f)));
+  const used = acceptances.filter((a) => overdue.some((f) => acceptanceCovers(a, f)));
   const refs: EvidenceRef[] = used.map((a) => ({
     label: `risk acceptance ${a.id} (${a.owner}, expires ${a.expires}${a.expires < periodEnd ? ', expired' : ''})`,
-    file: a.source.file, effective: a.accepted, side: 'internal', section: 'ingest',
+    // An acceptance counts until it expires, whenever it was granted: no TTL applies.
+    file: a.source.file, effective: a.accepted, side: 'internal', section: 'ingest', ttlDays: null, fresh: a.expires >= periodEnd,
   }));
   return { covered, expired, acceptances: refs };
 }
@@ -147,6 +153,6 @@ function acceptedRisks(overdue: readonly FindingRow[], acceptances: readonly Ris
 export type CheckId = keyof typeof checks;
 export const checkIds = Object.keys(checks) as [CheckId, ...CheckId[]];
 
-export function runCheck(id: CheckId, context: CheckContext, ttlDays: number): CheckOutcome {
-  return checks[id](context, ttlDays);
+export function runCheck<Id extends CheckId>(id: Id, context: CheckContext, ttlDays: number): ReturnType<(typeof checks)[Id]> {
+  return checks[id](context, ttlDays) as ReturnType<(typeof checks)[Id]>;
 }
