@@ -131,7 +131,7 @@ function main(): void {
       csv(join(pdir, 'nessus-internal.csv'), scan.csv);
       csv(join(pdir, 'findings-external.csv'), ext.csv);
       csv(join(pdir, 'tickets.csv'), tix);
-      const operations = operationsFiles(profile, period, i, opts.seed);
+      const operations = operationsFiles(profile, period, i, opts.seed, { hosts: scan.hosts, external: ext.hosts });
       for (const [name, data] of Object.entries(operations.files)) csv(join(pdir, name), data);
       if (operations.riskAcceptances) write(join(pdir, 'risk-acceptances.yaml'), operations.riskAcceptances);
       const drop = {

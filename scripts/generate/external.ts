@@ -104,6 +104,8 @@ interface Tracked {
 export interface ExternalScan {
   csv: CsvData;
   effective: string;
+  /** The internet-facing assets the attack-surface scan watches. */
+  hosts: string[];
 }
 
 /** One export per period: findings still open at the export, plus those fixed during the quarter. */
@@ -139,6 +141,6 @@ export function externalScans(profile: ClientProfile, periods: readonly PeriodId
     // Code-unit order, not localeCompare: the output must not depend on the machine's locale.
     const byKey = (r: string[]): string => `${r[2]}|${r[1]}`;
     rows.sort((a, b) => (byKey(a) < byKey(b) ? -1 : byKey(a) > byKey(b) ? 1 : 0));
-    return { csv: { header, rows, quote: quoteIfNeeded }, effective: localTime(exportAt, timezone).date };
+    return { csv: { header, rows, quote: quoteIfNeeded }, effective: localTime(exportAt, timezone).date, hosts: targets.map((t) => t.host) };
   });
 }

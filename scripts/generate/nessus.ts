@@ -156,6 +156,8 @@ export interface NessusScan {
   csv: CsvData;
   /** Local date of the scan, for drop.yaml. */
   effective: string;
+  /** The scanned network's hosts, as the RMM's device inventory knows them. */
+  hosts: { name: string; ip: string }[];
 }
 
 /** One scan per period; each quarter's findings derive from the previous one's. */
@@ -178,6 +180,6 @@ export function nessusScans(profile: ClientProfile, periods: readonly PeriodId[]
       start: `${y}/${m}/${d} ${local.wall.slice(11)} ${local.zoneName}`,
       scannerIp: `10.${profile.netOctet}.1.5`,
     };
-    return { csv: { header, rows: rows([...info, ...open], scan), quote: quoteAlways }, effective: local.date };
+    return { csv: { header, rows: rows([...info, ...open], scan), quote: quoteAlways }, effective: local.date, hosts: hosts.map(({ name, ip }) => ({ name, ip })) };
   });
 }

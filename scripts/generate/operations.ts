@@ -20,14 +20,16 @@ interface Habits {
   looseSessionIn: number | null;
   /** A critical patch left missing past its days, in this period index. */
   latePatchIn: number | null;
+  /** Whether the device inventory lists the internet-facing assets too (else they are its gap). */
+  inventoriesExternalAssets: boolean;
   /** A high alert left open at the quarter's end, in this period index. */
   openAlertIn: number | null;
 }
 
 const habits: Record<ClientKind, Habits> = {
-  dental: { systems: ['Dentrix database', 'Imaging archive', 'File server'], slowRestoreIn: null, reviewMissedIn: [], looseSessionIn: 1, latePatchIn: null, openAlertIn: null },
-  cpa: { systems: ['Document management', 'Tax software database', 'File server'], slowRestoreIn: 1, reviewMissedIn: [1], looseSessionIn: null, latePatchIn: 1, openAlertIn: 1 },
-  brokerage: { systems: ['Order management database', 'Exchange Online backup', 'File server', 'CRM'], slowRestoreIn: null, reviewMissedIn: [], looseSessionIn: null, latePatchIn: null, openAlertIn: null },
+  dental: { systems: ['Dentrix database', 'Imaging archive', 'File server'], slowRestoreIn: null, reviewMissedIn: [], looseSessionIn: 1, latePatchIn: null, openAlertIn: null, inventoriesExternalAssets: false },
+  cpa: { systems: ['Document management', 'Tax software database', 'File server'], slowRestoreIn: 1, reviewMissedIn: [1], looseSessionIn: null, latePatchIn: 1, openAlertIn: 1, inventoriesExternalAssets: false },
+  brokerage: { systems: ['Order management database', 'Exchange Online backup', 'File server', 'CRM'], slowRestoreIn: null, reviewMissedIn: [], looseSessionIn: null, latePatchIn: null, openAlertIn: null, inventoriesExternalAssets: true },
 };
 
 const vendors = ['Carestream Dental', 'Thomson Reuters support', 'Fortinet TAC', 'Broadridge support'];
@@ -38,7 +40,13 @@ export interface OperationsFiles {
   riskAcceptances: string | null;
 }
 
-export function operationsFiles(profile: ClientProfile, period: PeriodId, index: number, seed: number): OperationsFiles {
+/** What the RMM knows of the network beside its workstations: scanned hosts and internet-facing assets. */
+export interface Inventory {
+  hosts: { name: string; ip: string }[];
+  external: string[];
+}
+
+export function operationsFiles(profile: ClientProfile, period: PeriodId, index: number, seed: number, inventory: Inventory): OperationsFiles {
   const rng = createRng(seed, profile.config.id, period, 'operations');
   const habit = habits[profile.kind];
   const { start, end } = periodInstants(period, profile.config.timezone);
@@ -84,9 +92,13 @@ export function operationsFiles(profile: ClientProfile, period: PeriodId, index:
       const released = isoUtc(start + daysIn * DAY).slice(0, 10);
       const late = habit.latePatchIn === index && d === 0 && p === 0;
       const missing = late || (p === 2 && d % 4 === 1);
-      return [device, `KB50${40 + p}${index}${d}`, `Cumulative update ${p + 1} for Windows 11`, p === 0 ? 'critical' : 'high', missing ? 'missing' : 'installed', released, missing ? '' : isoUtc(start + (daysIn + 3) * DAY).slice(0, 10)];
+      return [device, '', `KB50${40 + p}${index}${d}`, `Cumulative update ${p + 1} for Windows 11`, p === 0 ? 'critical' : 'high', missing ? 'missing' : 'installed', released, missing ? '' : isoUtc(start + (daysIn + 3) * DAY).slice(0, 10)];
     }),
   );
+  // The rest of the inventory: each scanned host with its address (one monthly rollup, installed),
+  // and the internet-facing assets where the client's inventory keeps them.
+  const rollup = (device: string, address: string) => [device, address, `ROLLUP-${period}`, 'Monthly security rollup', 'high', 'installed', isoUtc(start + 10 * DAY).slice(0, 10), isoUtc(start + 14 * DAY).slice(0, 10)];
+  patches.push(...inventory.hosts.map((h) => rollup(h.name, h.ip)), ...(habit.inventoriesExternalAssets ? inventory.external.map((host) => rollup(host, '')) : []));
 
   // The SOC acknowledges faster the more severe an alert; the open one was never acknowledged, and
   // every high alert that was, on a third of them, escalated to the client by a ticket.
@@ -110,7 +122,7 @@ export function operationsFiles(profile: ClientProfile, period: PeriodId, index:
       'restore-tests.csv': csv(['system', 'test_date', 'rpo_target_hours', 'rpo_achieved_hours', 'rto_target_hours', 'rto_achieved_hours', 'result', 'performed_by'], restore),
       'access-reviews.csv': csv(['system', 'account', 'access', 'privileged', 'reviewer', 'reviewed', 'decision'], reviews),
       'remote-sessions.csv': csv(['session_id', 'user', 'party', 'target', 'start', 'end', 'duration_minutes', 'recorded', 'approval_ticket'], sessions),
-      'patches.csv': csv(['device', 'patch_id', 'title', 'severity', 'status', 'released', 'installed'], patches),
+      'patches.csv': csv(['device', 'address', 'patch_id', 'title', 'severity', 'status', 'released', 'installed'], patches),
       'alerts.csv': csv(['alert_id', 'time', 'rule', 'title', 'severity', 'host', 'status', 'acknowledged', 'escalated', 'escalated_to'], alerts),
     },
     riskAcceptances: profile.kind === 'brokerage' && index > 0 ? brokerageAcceptances(profile) : null,

@@ -128,6 +128,8 @@ export type RemoteSession = z.infer<typeof RemoteSession>;
 /** Whether one patch is on one device. */
 export const PatchStatus = z.object({
   device: z.string(),
+  /** The device's IP address, when the export lists it: scanners often name hosts by address. */
+  address: z.string().optional(),
   patchId: z.string(),
   title: z.string(),
   severity: Severity.nullable(),

@@ -39,10 +39,11 @@ describe('the added evidence rules on the example drop', () => {
     expect(control('hudson-brokerage', '9.1.1')).toMatchObject({ status: 'gap', reason: '"Physical security policy" past its review date (2026-06-01): stale' });
   });
 
-  it('asset inventory: the scans see hosts by address and DNS name, which the device list of the patch export cannot account for', () => {
-    expect(control('hudson-brokerage', '500.13(a)')).toMatchObject({ status: 'partial', reason: expect.stringMatching(/^58 of 58 hosts seen by this period's scans are not in the inventory of 8 devices: 10\.40\.0\.10, /) });
-    expect(control('hudson-brokerage', '12.5.1')).toMatchObject({ status: 'partial', rule: { id: 'asset-inventory-pci' } });
-    expect(control('ledger-cpa', '314.4(c)(2)')).toMatchObject({ status: 'partial', rule: { id: 'asset-inventory-ftc' } });
+  it('asset inventory: the brokerage inventories every scanned host and internet-facing asset; the CPA firm misses its internet-facing ones', () => {
+    expect(control('hudson-brokerage', '500.13(a)')).toMatchObject({ status: 'satisfied', rule: { id: 'asset-inventory' }, reason: expect.stringMatching(/^every one of the 58 hosts seen by this period's scans is in the inventory/) });
+    expect(control('hudson-brokerage', '12.5.1')).toMatchObject({ status: 'partial', rule: { id: 'asset-inventory-pci' }, reason: expect.stringContaining('not shown by this evidence: the function or use of each component') });
+    // Internal hosts are matched by the address the inventory gives; the external assets are not listed.
+    expect(control('ledger-cpa', '314.4(c)(2)')).toMatchObject({ status: 'partial', rule: { id: 'asset-inventory-ftc' }, reason: expect.stringMatching(/^11 of 41 hosts seen by this period's scans are not in the inventory of 30 devices: 203\.0\.113\.10, files\.ledgerlanecpas\.example/) });
   });
 
   it('incident escalation: every high alert acknowledged within the P2 target at the brokerage; partial at best for HIPAA', () => {

@@ -50,6 +50,12 @@ describe('asset-inventory: every scanned host is in the device inventory', () =>
     expect(outcome).toMatchObject({ status: 'partial', reason: '2 of 3 hosts seen by this period\'s scans are not in the inventory of 1 device: 10.40.0.10, mail.hudson.example' });
   });
 
+  it('accounts for a host scanned by address through the address the inventory gives its device', () => {
+    const base = context({ open: [finding('10.40.0.10'), finding('HRB-SRV01')] });
+    const withAddress = { ...base, records: { ...base.records, patches: [{ ...device('HRB-SRV01'), address: '10.40.0.10' }] } };
+    expect(runCheck('asset-inventory', withAddress, 92)).toMatchObject({ status: 'satisfied', reason: 'every one of the 2 hosts seen by this period\'s scans is in the inventory of 1 device' });
+  });
+
   it('names at most ten absent hosts and counts the rest', () => {
     const open = Array.from({ length: 12 }, (_, i) => finding(`10.0.0.${10 + i}`));
     expect(runCheck('asset-inventory', context({ open, devices: ['WS01'] }), 92)?.reason).toMatch(/: 10\.0\.0\.10, .*, 10\.0\.0\.19 and 2 more$/);

@@ -93,6 +93,13 @@ describe('every evidence kind, recognised from content and normalised', () => {
     const array = tempFile('patches.json', JSON.stringify([{ device: 'pc1', patch_id: 'KB1', status: 'installed', installed: '2026-07-02' }]));
     expect(await read(array)).toMatchObject({ format: 'generic-patches-json', rowsRead: 1, accepted: 1, records: [expect.objectContaining({ device: 'pc1', installed: '2026-07-02' })] });
   });
+
+  it('keeps a device\'s IP address when the patch export gives one (as an ip column), and none when the cell is empty', async () => {
+    const withIp = tempFile('patches.csv', 'device,ip,patch_id,status\nDC01,10.20.0.5,KB1,installed\nPC1,,KB1,missing\n');
+    const records = (await read(withIp)).records as PatchStatus[];
+    expect(records.map((p) => [p.device, p.address])).toEqual([['DC01', '10.20.0.5'], ['PC1', undefined]]);
+    expect('address' in records[1]!).toBe(false);
+  });
 });
 
 describe('tickets CSV mapped in client.yaml', () => {

@@ -27,16 +27,18 @@ const assetInventory: Check = (context, ttlDays) => {
   const inventory = fileEvidence(context, 'patches', 'msp', ttlDays);
   if (inventory.files.length === 0) return { status: 'gap', reason: 'no device inventory (patch status export) in this period', evidence: [] };
   if (!inventory.fresh) return { status: 'gap', reason: `the newest device inventory (${inventory.newest ?? 'undated'}) is older than ${ttlDays} days at the period end`, evidence: inventory.evidence };
-  const devices = new Set(context.records.patches.map((p) => hostKey(p.device)));
+  // A device counts under its name and, when the export gives it, its address.
+  const devices = new Set(context.records.patches.flatMap((p) => [hostKey(p.device), ...(p.address ? [hostKey(p.address)] : [])]));
+  const deviceCount = new Set(context.records.patches.map((p) => hostKey(p.device))).size;
   const scans = fileEvidence(context, 'findings', context.scanSide, ttlDays);
   const scanFiles = new Set(scans.files.map((f) => f.file));
   const evidence = [...inventory.evidence, ...scans.evidence];
-  if (scanFiles.size === 0) return { status: 'partial', reason: `the inventory lists ${counted(devices.size, 'device')}, but no vulnerability scan this period to check it against`, evidence };
+  if (scanFiles.size === 0) return { status: 'partial', reason: `the inventory lists ${counted(deviceCount, 'device')}, but no vulnerability scan this period to check it against`, evidence };
   // Hosts seen by this period's scans: open findings and those the scans found fixed.
   const scanned = new Set([...context.findings.open, ...context.findings.fixed].filter((f) => f.source !== null && scanFiles.has(f.source.file)).map((f) => f.host.trim().toLowerCase()));
   const absent = [...scanned].filter((host) => !devices.has(hostKey(host))).sort();
-  if (absent.length > 0) return { status: 'partial', reason: `${absent.length} of ${counted(scanned.size, 'host')} seen by this period's scans are not in the inventory of ${counted(devices.size, 'device')}: ${list(absent)}`, evidence };
-  return { status: 'satisfied', reason: `every one of the ${counted(scanned.size, 'host')} seen by this period's scans is in the inventory of ${counted(devices.size, 'device')}`, evidence };
+  if (absent.length > 0) return { status: 'partial', reason: `${absent.length} of ${counted(scanned.size, 'host')} seen by this period's scans are not in the inventory of ${counted(deviceCount, 'device')}: ${list(absent)}`, evidence };
+  return { status: 'satisfied', reason: `every one of the ${counted(scanned.size, 'host')} seen by this period's scans is in the inventory of ${counted(deviceCount, 'device')}`, evidence };
 };
 
 export const inventoryChecks = {

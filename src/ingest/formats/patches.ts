@@ -10,6 +10,7 @@ const severity: Record<string, Severity | ''> = { '': '', critical: 'critical', 
 const schema = () =>
   z.object({
     device: requiredText,
+    address: text,
     patchId: requiredText,
     title: text,
     severity: oneOf(severity, 'severity', ['critical', 'important/high', 'moderate/medium', 'low', 'empty']),
@@ -28,6 +29,7 @@ export const genericPatchesCsv: CsvFormat<Row, PatchStatus> = {
   signature: [['device'], ['patch_id'], ['status']],
   columns: {
     device: { headers: ['device'], required: true, description: 'Device name' },
+    address: { headers: ['address', 'ip', 'ip_address'], required: false, description: 'IP address of the device, matched against scanned hosts' },
     patchId: { headers: ['patch_id'], required: true, description: 'KB number or advisory id' },
     title: { headers: ['title'], required: false, description: 'Patch title' },
     severity: { headers: ['severity'], required: false, description: 'critical, important/high, moderate/medium, low' },
@@ -36,6 +38,6 @@ export const genericPatchesCsv: CsvFormat<Row, PatchStatus> = {
     installed: { headers: ['installed'], required: false, description: 'Install date' },
   },
   rowSchema: schema,
-  toRecord: (row, { source }) => ({ ...row, severity: row.severity || null, source }),
+  toRecord: ({ address, ...row }, { source }) => ({ ...row, ...(address ? { address } : {}), severity: row.severity || null, source }),
   key: (patch) => `${patch.device}|${patch.patchId}`.toLowerCase(),
 };
