@@ -125,7 +125,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     env,
     async serve(request) {
       if (request !== browserRequest) throw new Error(`unknown worker request ${JSON.stringify(request)}`);
-      browser ??= import('../packet/browser.ts').then(({ launchBrowser }) => launchBrowser());
+      browser ??= import('../packet/browser.ts').then(({ launchBrowser }) => launchBrowser({ shared: jobs > 1 }));
       return (await browser).wsEndpoint();
     },
   });

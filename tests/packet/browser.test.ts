@@ -29,6 +29,13 @@ describe('browser resolution', () => {
     expect(chosen.args).toContain('--disable-background-networking');
   });
 
+  it('runs the bundled Chromium multi-process when several workers print with it at once', async () => {
+    const bundled = async () => ({ executablePath: '/tmp/chromium', args: ['--no-sandbox', '--single-process', '--no-zygote', '--in-process-gpu'] });
+    expect((await resolveBrowser(context({ bundled }), { shared: true })).args).toEqual(expect.not.arrayContaining(['--single-process', '--no-zygote']));
+    expect((await resolveBrowser(context({ bundled }), { shared: true })).args).toContain('--in-process-gpu');
+    expect((await resolveBrowser(context({ bundled }))).args).toEqual(expect.arrayContaining(['--single-process', '--no-zygote']));
+  });
+
   it('falls back to a system Chromium, without the sandbox only as root', async () => {
     const bundled = async () => Promise.reject(new Error('disk full'));
     const exists = (p: string) => p === '/usr/bin/google-chrome';
