@@ -5,6 +5,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { renderMarkdown } from '../documents/markdown.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { DocumentFrontMatter, type PolicyDocument } from '../model/document.ts';
+import type { HtmlElement, HtmlText } from '../model/html.ts';
 import { rules, type RuleId } from '../model/rules.ts';
 import { yamlPlace } from './config-file.ts';
 
@@ -79,8 +80,16 @@ export function parseDocumentFile(file: string, text: string, scope: PolicyDocum
   return {
     document: {
       file, title: f.title, kind: f.kind, ownerSide: f.owner_side, approver: f.approver, effective: f.effective, nextReview: f.next_review,
-      controls: f.controls.filter((id) => knownControl(id)), body, bodyBlocks: rendered.blocks, scope,
+      controls: f.controls.filter((id) => knownControl(id)), body, bodyBlocks: withoutRepeatedTitle(rendered.blocks, f.title), scope,
     },
     diagnostics,
   };
+}
+
+/** A body that opens with the document's own title as a heading: the facts table already shows it. */
+function withoutRepeatedTitle(blocks: HtmlElement[], title: string): HtmlElement[] {
+  const [first, ...rest] = blocks;
+  const textOf = (node: HtmlElement | HtmlText): string => (node.type === 'text' ? node.value : node.children.map(textOf).join(''));
+  const isTitle = first !== undefined && /^h[1-6]$/.test(first.tagName) && textOf(first).trim().toLowerCase() === title.trim().toLowerCase();
+  return isTitle ? rest : blocks;
 }

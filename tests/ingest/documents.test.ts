@@ -14,6 +14,13 @@ describe('policy documents', () => {
     expect(document!.bodyBlocks.map(blockHtml)).toEqual(['<h3>Policy</h3>', '<ul>\n<li>one</li>\n<li>two</li>\n</ul>']);
   });
 
+  it('drops a first heading that only repeats the document\'s title, which the facts above the body already show', () => {
+    const body = '# Security Policy\n\n## Scope\n\nAll systems.\n';
+    const { document } = parseDocumentFile('c/policies/p.md', doc(valid.join('\n'), body), 'client', known);
+    expect(document!.bodyBlocks.map(blockHtml)).toEqual(['<h4>Scope</h4>', '<p>All systems.</p>']);
+    expect(document!.body).toBe(body);
+  });
+
   it('warns of raw HTML and images at their line and column in the file, and still counts the document', () => {
     const body = '# Policy\n\n<script>x</script>\n\nSee ![diagram](https://e.com/d.png).\n';
     const { document, diagnostics } = parseDocumentFile('c/policies/p.md', doc(valid.join('\n'), body), 'client', known);
