@@ -1,6 +1,7 @@
 import type { OwnerSide } from '../model/client.ts';
 import type { RiskAcceptance } from '../model/evidence.ts';
 import type { ControlsSection, DueItem, FindingsSection } from '../model/report.ts';
+import { inForce } from './operations.ts';
 
 export interface OpenItemsInput {
   findings: FindingsSection;
@@ -29,7 +30,7 @@ export function openItems(input: OpenItemsInput): DueItem[] {
   const controls: DueItem[] = input.controls.controls
     .filter((c) => c.status === 'gap' || c.status === 'partial')
     .map((c) => {
-      const accepted = input.riskAcceptances.filter((a) => a.scope.includes(c.id) && a.expires >= input.periodEnd).map((a) => a.expires).sort()[0];
+      const accepted = input.riskAcceptances.filter((a) => a.scope.includes(c.id) && inForce(a, input.periodEnd)).map((a) => a.expires).sort()[0];
       return {
         kind: 'control', id: c.id, framework: c.framework, title: c.title, status: c.status, severity: null, reason: c.reason,
         ownerSide: c.accountable, due: accepted ?? input.periodEnd, dueBasis: accepted ? 'risk-acceptance' : 'period-end', overdue: false,

@@ -1,8 +1,12 @@
 import { Severity, type ClientConfig } from '../model/client.ts';
-import type { PatchStatus, SiemAlert } from '../model/evidence.ts';
+import type { PatchStatus, RiskAcceptance, SiemAlert } from '../model/evidence.ts';
+import type { PeriodBounds } from '../model/period.ts';
 import type { KindRecords } from './controls/checks.ts';
 import type { AlertResponse, OperationsSection } from '../model/report.ts';
-import { addDays, calendarDays, hoursBetween, percentile, roundHours } from './percentile.ts';
+import { calendarDays, hoursBetween, percentile, roundHours } from './percentile.ts';
+
+/** A risk acceptance counts until the end of the day it expires. */
+export const inForce = (acceptance: Pick<RiskAcceptance, 'expires'>, periodEnd: string): boolean => acceptance.expires >= periodEnd;
 
 /** An objective is missed when both figures are known and the achieved one is above the target. */
 export const missedObjective = (achieved: number | null, target: number | null): boolean => achieved !== null && target !== null && achieved > target;
@@ -19,7 +23,8 @@ export function isPatchOverdue(patch: PatchStatus, periodEnd: string, remediatio
  * RPO/RTO, access reviews, remote sessions with the unapproved or unrecorded flagged, patch
  * compliance per device, and SIEM alerts by severity. Rows keep their source file and line.
  */
-export function assessOperations(records: KindRecords, periodEnd: string, remediationDays: ClientConfig['sla']['findings_days']): OperationsSection {
+export function assessOperations(records: KindRecords, period: Pick<PeriodBounds, 'end' | 'endExclusive'>, remediationDays: ClientConfig['sla']['findings_days']): OperationsSection {
+  const periodEnd = period.end;
   const restoreTests = records.restoreTests.map((t) => ({
     ...t,
     rpoMet: t.rpoAchievedHours === null || t.rpoTargetHours === null ? null : !missedObjective(t.rpoAchievedHours, t.rpoTargetHours),
@@ -48,9 +53,9 @@ export function assessOperations(records: KindRecords, periodEnd: string, remedi
     alerts: {
       bySeverity: severities.map((severity) => ({ severity, total: records.alerts.filter((a) => a.severity === severity).length, open: records.alerts.filter((a) => a.severity === severity && a.status === 'open').length })),
       rows: [...records.alerts].sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity) || a.time.localeCompare(b.time)),
-      response: alertResponse(records.alerts, periodEnd),
+      response: alertResponse(records.alerts, period),
     },
-    riskAcceptances: records.riskAcceptances.map((a) => ({ ...a, inForce: a.expires >= periodEnd })),
+    riskAcceptances: records.riskAcceptances.map((a) => ({ ...a, inForce: inForce(a, periodEnd) })),
   };
 }
 
@@ -60,8 +65,8 @@ export function assessOperations(records: KindRecords, periodEnd: string, remedi
  * alert never makes the P95 look better; a closed alert with no acknowledgment time, or one from an
  * export without the column, is counted as not recorded and left out of the percentiles.
  */
-export function alertResponse(alerts: readonly SiemAlert[], periodEnd: string): AlertResponse[] {
-  const asOf = `${addDays(periodEnd, 1)}T00:00:00.000Z`;
+export function alertResponse(alerts: readonly SiemAlert[], period: Pick<PeriodBounds, 'endExclusive'>): AlertResponse[] {
+  const asOf = period.endExclusive;
   return Severity.options.flatMap((severity) => {
     const mine = alerts.filter((a) => a.severity === severity);
     if (mine.length === 0) return [];

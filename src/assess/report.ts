@@ -78,7 +78,7 @@ export function buildReport(input: ReportInput): ReportModel {
     raci: input.raci,
     ingest,
     controls,
-    operations: assessOperations(input.records, bounds.end, input.client.sla.findings_days),
+    operations: assessOperations(input.records, bounds, input.client.sla.findings_days),
     documents,
     regulatory: input.policy && controls ? regulatoryOutputs({ frameworks: input.policy.frameworks, controls, findings, tickets }) : undefined,
     openItems: openItems({

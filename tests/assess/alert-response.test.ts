@@ -1,3 +1,4 @@
+import { periodBounds } from '../../src/model/period.ts';
 import { expect, it } from 'vitest';
 import { alertResponse } from '../../src/assess/operations.ts';
 import type { SiemAlert } from '../../src/model/evidence.ts';
@@ -14,7 +15,7 @@ const alert = (n: number, severity: SiemAlert['severity'], ackMinutes: number | 
 it('gives nearest-rank P50 and P95 hours to acknowledge per severity, and counts escalations', () => {
   // 20 high alerts acknowledged after 1..20 × 15 minutes: P50 is the 10th (2.5 h), P95 the 19th (4.75 h).
   const high = Array.from({ length: 20 }, (_, i) => alert(i, 'high', (i + 1) * 15, { escalated: i % 5 === 0, escalatedTo: i % 5 === 0 ? `INC-${i}` : '' }));
-  expect(alertResponse(high, '2026-09-30')).toEqual([{ severity: 'high', alerts: 20, acknowledged: 20, notRecorded: 0, waiting: 0, ackP50: 2.5, ackP95: 4.75, escalated: 4 }]);
+  expect(alertResponse(high, periodBounds('2026-Q3'))).toEqual([{ severity: 'high', alerts: 20, acknowledged: 20, notRecorded: 0, waiting: 0, ackP50: 2.5, ackP95: 4.75, escalated: 4 }]);
 });
 
 it('counts an open, unacknowledged alert with the time it waited up to the period end, and leaves unrecorded ones out', () => {
@@ -27,6 +28,6 @@ it('counts an open, unacknowledged alert with the time it waited up to the perio
     alert(2, 'critical', undefined),
   ];
   expect(alerts[1]!.time).toBe('2026-09-29T10:00:00.000Z');
-  expect(alertResponse(alerts, '2026-09-30')).toEqual([{ severity: 'critical', alerts: 4, acknowledged: 1, notRecorded: 2, waiting: 1, ackP50: 0.5, ackP95: 38, escalated: 0 }]);
-  expect(alertResponse([], '2026-09-30')).toEqual([]);
+  expect(alertResponse(alerts, periodBounds('2026-Q3'))).toEqual([{ severity: 'critical', alerts: 4, acknowledged: 1, notRecorded: 2, waiting: 1, ackP50: 0.5, ackP95: 38, escalated: 0 }]);
+  expect(alertResponse([], periodBounds('2026-Q3'))).toEqual([]);
 });

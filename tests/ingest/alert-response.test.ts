@@ -1,3 +1,4 @@
+import { periodBounds } from '../../src/model/period.ts';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { alertResponse } from '../../src/assess/operations.ts';
@@ -25,7 +26,7 @@ it('leaves acknowledgment and escalation absent when the export has no such colu
   expect(alerts.map((a) => [a.acknowledged, a.escalated, a.escalatedTo])).toEqual([[undefined, undefined, undefined], [undefined, undefined, undefined]]);
   const json = await read(tempFile('alerts.jsonl', '{"alert_id":"A-1","time":"2026-07-03T10:00:00Z","rule":"r1","severity":"high","status":"open","acknowledged":"2026-07-03T10:45:00Z","escalated":"yes","escalated_to":"T-1"}\n'));
   expect(json.records).toEqual([expect.objectContaining({ acknowledged: '2026-07-03T10:45:00.000Z', escalated: true, escalatedTo: 'T-1' })]);
-  expect(alertResponse(alerts, '2026-09-30')).toEqual([
+  expect(alertResponse(alerts, periodBounds('2026-Q3'))).toEqual([
     { severity: 'high', alerts: 1, acknowledged: 0, notRecorded: 1, waiting: 0, ackP50: null, ackP95: null, escalated: 0 },
     { severity: 'medium', alerts: 1, acknowledged: 0, notRecorded: 1, waiting: 0, ackP50: null, ackP95: null, escalated: 0 },
   ]);

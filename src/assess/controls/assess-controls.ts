@@ -5,6 +5,7 @@ import type { ControlAssessment, ControlException, ControlStatus, ControlsSectio
 import type { Control } from '../../frameworks/catalog-schema.ts';
 import type { Frameworks } from '../../frameworks/load.ts';
 import { relatedControls } from '../../frameworks/lookups.ts';
+import { inForce } from '../operations.ts';
 import { calendarDays } from '../percentile.ts';
 import { acceptanceCovers, runCheck, type CheckContext, type CheckId, type CheckOutcome } from './checks.ts';
 import type { EvidenceRule } from './rule-file.ts';
@@ -183,7 +184,7 @@ function exceptionsFor(controlId: string, applying: readonly Applied[], context:
   const weighsFindings = applying.some((o) => o.check === 'findings-remediation');
   return context.records.riskAcceptances
     .filter((a) => a.scope.includes(controlId) || (weighsFindings && context.findings.open.some((f) => acceptanceCovers(a, f))))
-    .map((a) => ({ id: a.id, title: a.title, owner: a.owner, approvedBy: a.approvedBy, expires: a.expires, inForce: a.expires >= context.periodEnd, source: a.source }));
+    .map((a) => ({ id: a.id, title: a.title, owner: a.owner, approvedBy: a.approvedBy, expires: a.expires, inForce: inForce(a, context.periodEnd), source: a.source }));
 }
 
 const sideName = (side: OwnerSide) => (side === 'msp' ? 'the MSP' : 'internal IT');

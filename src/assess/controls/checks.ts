@@ -1,6 +1,6 @@
 import type { ClientConfig, OwnerSide } from '../../model/client.ts';
 import type { AccessReview, PatchStatus, RaciEntry, RemoteSession, RestoreTest, RiskAcceptance, SiemAlert } from '../../model/evidence.ts';
-import { isPatchOverdue, missedObjective } from '../operations.ts';
+import { inForce, isPatchOverdue, missedObjective } from '../operations.ts';
 import { calendarDays } from '../percentile.ts';
 import type { ControlStatus, EvidenceRef, FindingRow, FindingsSection, IngestFile, TicketsSection } from '../../model/report.ts';
 import { escalationChecks } from './escalation.ts';
@@ -137,13 +137,13 @@ export const acceptanceCovers = (a: RiskAcceptance, f: Pick<FindingRow, 'key' | 
  * expired before the period end covers nothing any more and is named as such.
  */
 function acceptedRisks(overdue: readonly FindingRow[], acceptances: readonly RiskAcceptance[], periodEnd: string) {
-  const inForce = acceptances.filter((a) => a.expires >= periodEnd);
-  const lapsed = acceptances.filter((a) => a.expires < periodEnd);
-  const covered = overdue.filter((f) => inForce.some((a) => acceptanceCovers(a, f)));
+  const current = acceptances.filter((a) => inForce(a, periodEnd));
+  const lapsed = acceptances.filter((a) => !inForce(a, periodEnd));
+  const covered = overdue.filter((f) => current.some((a) => acceptanceCovers(a, f)));
   const expired = overdue.filter((f) => !covered.includes(f) && lapsed.some((a) => acceptanceCovers(a, f)));
   const used = acceptances.filter((a) => overdue.some((f) => acceptanceCovers(a, f)));
   const refs: EvidenceRef[] = used.map((a) => ({
-    label: `risk acceptance ${a.id} (${a.owner}, expires ${a.expires}${a.expires < periodEnd ? ', expired' : ''})`,
+    label: `risk acceptance ${a.id} (${a.owner}, expires ${a.expires}${inForce(a, periodEnd) ? '' : ', expired'})`,
     // An acceptance counts until it expires, whenever it was granted: no TTL applies.
     file: a.source.file, effective: a.accepted, side: 'internal', section: 'ingest', ttlDays: null, fresh: a.expires >= periodEnd,
   }));
