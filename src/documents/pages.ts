@@ -1,12 +1,12 @@
+import { pageName } from '../site/lib/paths.ts';
+
 /**
  * Where each document of a period gets its own portal page: `<client>/<period>/documents/<slug>.html`.
  * Pure, so the Policies index and the document pages name the same files.
  */
-
-/** A file's name without its folder and extension, in lower case, every run of other characters a hyphen. */
+/** A file's name without its folder and extension, as a page name. */
 function baseSlug(file: string): string {
-  const name = file.split('/').pop()!.replace(/\.[^.]*$/, '');
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'document';
+  return pageName(file.split('/').pop()!.replace(/\.[^.]*$/, '')) || 'document';
 }
 
 /**

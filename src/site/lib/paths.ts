@@ -49,8 +49,12 @@ export function searchPagePath(client: string): string {
  * refuses two controls of one period that would share a page.
  */
 export function controlSlug(control: { framework: string; id: string }): string {
-  const id = control.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `${control.framework}-${id}`;
+  return `${control.framework}-${pageName(control.id)}`;
+}
+
+/** Text as a page's file name: lower case (case-insensitive file systems), every run of other characters a hyphen. */
+export function pageName(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 /** Path from the site root of a control's page, e.g. `smile-dental/2026-Q3/controls/hipaa-164-312-b.html`. */
