@@ -16,6 +16,7 @@ export type Stage = 'reports' | 'sites' | 'client-pages' | 'packets' | 'seals' |
 
 /** Bumped when the layout of entries changes, so an old cache is ignored rather than misread. */
 const layout = 'v1';
+const syncRecordsFolder = 'synced';
 
 export interface EntryMeta {
   /** Digest of the payload, which the seal's key depends on. */
@@ -29,6 +30,8 @@ export interface Cache {
   entry(stage: Stage, key: string): string;
   /** The entry's meta, or null when it is not cached. */
   meta(stage: Stage, key: string): Promise<EntryMeta | null>;
+  /** Where the output folder's quick-check records are kept (see materialize.ts): not entries, never pruned as such. */
+  readonly syncRecords: string;
   /** Writes an entry: `fill` writes the payload into the folder it is given. Returns the meta. */
   put(stage: Stage, key: string, fill: (out: string) => Promise<Record<string, number>>): Promise<EntryMeta>;
 }
@@ -46,6 +49,7 @@ export function openCache(root: string): Cache {
   return {
     entry,
     meta,
+    syncRecords: path.join(base, syncRecordsFolder),
     async put(stage, key, fill) {
       const scratch = path.join(base, 'tmp');
       await mkdir(scratch, { recursive: true });
@@ -92,7 +96,7 @@ export async function pruneCache(root: string, options: { unusedForDays?: number
   }
   const cutoff = (options.now ?? new Date()).getTime() - (options.unusedForDays ?? 0) * 86_400_000;
   const usage: StageUsage[] = [];
-  const stages = existsSync(base) ? (await readdir(base, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name !== 'tmp').map((e) => e.name).sort() : [];
+  const stages = existsSync(base) ? (await readdir(base, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name !== 'tmp' && e.name !== syncRecordsFolder).map((e) => e.name).sort() : [];
   for (const stage of stages) {
     const row: StageUsage = { stage, entries: 0, bytes: 0, removed: 0, removedBytes: 0 };
     for (const key of await readdir(path.join(base, stage))) {

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256File } from '../ingest/drop.ts';
-import type { ReportModel } from '../model/report.ts';
 import { openCache } from './cache.ts';
 import { digestOf } from './digest.ts';
 import type { SharedInputs } from './keys.ts';
@@ -19,22 +18,22 @@ export async function writeMspOverview(options: { outDir: string; cacheDir: stri
   const key = digestOf(['msp', options.shared.version, options.shared.site, ...(await Promise.all(latest.map(async (file) => [file, await sha256File(file)])))]);
   const cache = openCache(options.cacheDir);
   if (!(await cache.meta('msp', key))) {
-    const { buildSites } = await import('../portal/build-sites.ts');
+    const { buildMspOverview } = await import('../portal/build-sites.ts');
     // Astro's scratch folder must lie inside the current directory; one per process.
     const scratch = path.join(process.cwd(), '.proofbook', `msp-work-${process.pid}`);
     try {
-      const models = await Promise.all(latest.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as ReportModel));
+      const sitesDir = path.join(options.outDir, 'sites');
+      // Links from <out>/msp/ to ../sites/<client>/, where the page is put in place.
+      const sitesHref = path.relative(path.join(options.outDir, 'msp'), sitesDir);
       await cache.put('msp', key, async (out) => {
-        // The same layout as the output folder, so the page's links to ../sites/<client>/ hold there.
-        await buildSites(models, { outDir: path.join(scratch, 'out', 'sites'), workDir: path.join(scratch, 'astro'), mspDir: path.join(scratch, 'out', 'msp') });
-        await cp(path.join(scratch, 'out', 'msp'), out, { recursive: true });
+        await buildMspOverview({ sitesDir, file: path.join(out, 'index.html'), sitesHref, workDir: scratch });
         return {};
       });
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
   }
-  const sync = await syncFolder(path.join(cache.entry('msp', key), 'out'), path.join(options.outDir, 'msp'));
+  const sync = await syncFolder(path.join(cache.entry('msp', key), 'out'), path.join(options.outDir, 'msp'), { records: cache.syncRecords });
   return { clients: latest.length, files: sync.written + sync.removed };
 }
 

@@ -80,7 +80,7 @@ export async function renderClient(context: BuildContext, assessed: AssessedClie
     for (const [i, p] of periods.entries()) {
       const packetDir = path.join(context.outDir, 'packets', clientId, p.period);
       const packetFile = packetFileName(clientId, p.period);
-      filesWritten += Number(await syncFile(path.join(cache.entry('packets', keys[i]!.packet), 'out', 'packet.pdf'), path.join(packetDir, packetFile)));
+      filesWritten += Number(await syncFile(path.join(cache.entry('packets', keys[i]!.packet), 'out', 'packet.pdf'), path.join(packetDir, packetFile), { records: cache.syncRecords }));
       const key = sealKey(context.shared, { reportKey: p.reportKey, site: sites[i]!.digest, packet: packets[i]!.digest, previousManifest: await previousManifest(context, assessed, p) });
       const cached = await cache.meta('seals', key);
       counts.seals[cached ? 'reused' : 'built']++;
@@ -93,7 +93,7 @@ export async function renderClient(context: BuildContext, assessed: AssessedClie
           return {};
         });
       }
-      const sync = await syncFolder(path.join(cache.entry('seals', key), 'out'), packetDir, (name) => name === packetFile);
+      const sync = await syncFolder(path.join(cache.entry('seals', key), 'out'), packetDir, { keep: (name) => name === packetFile, records: cache.syncRecords });
       filesWritten += sync.written + sync.removed;
       // The hand-over zip of the period; deterministic, so it is rewritten only when what it holds changed.
       if (!cached || sync.written + sync.removed > 0 || !existsSync(archivePath(context.outDir, clientId, p.period))) {
@@ -142,13 +142,13 @@ async function renderSites(
   const missing: { period: AssessedPeriod; key: string }[] = [];
   for (const [i, period] of periods.entries()) {
     const entry = path.join(cache.entry('sites', keys[i]!), 'out');
-    if (existsSync(entry)) written += (await syncFolder(entry, path.join(clientDir, period.period))).written;
+    if (existsSync(entry)) written += (await syncFolder(entry, path.join(clientDir, period.period), { records: cache.syncRecords })).written;
     else missing.push({ period, key: keys[i]! });
   }
   const isPeriodFile = (file: string) => PeriodId.safeParse(file.split(path.sep)[0]).success;
   const clientPages = path.join(cache.entry('client-pages', pagesKey), 'out');
   if (missing.length === 0) {
-    if (existsSync(clientPages)) written += (await syncFolder(clientPages, clientDir, isPeriodFile)).written;
+    if (existsSync(clientPages)) written += (await syncFolder(clientPages, clientDir, { keep: isPeriodFile, records: cache.syncRecords })).written;
     // Without cached client pages, the newest period is rendered again to make them.
     else if (periods.length > 0) missing.push({ period: periods.at(-1)!, key: keys.at(-1)! });
     if (missing.length === 0) return { periods: 0, written, clientPages: (await cache.meta('client-pages', pagesKey))?.figures.pages ?? 0 };

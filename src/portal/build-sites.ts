@@ -6,7 +6,7 @@ import { comparePeriods } from '../model/period.ts';
 import type { ReportModel } from '../model/report.ts';
 import { periodsOnDisk, readHistory } from './history.ts';
 import { writeSearchIndexes } from './search-index.ts';
-import { reportFileName, summarize } from './summary.ts';
+import { reportFileName, summarize, type PeriodSummary } from './summary.ts';
 import { clientPageFiles, mspPageFile } from '../site/lib/paths.ts';
 
 export interface BuildSitesOptions {
@@ -44,62 +44,20 @@ let building = false;
  * Fails before touching `outDir` when Astro emits anything outside a built client's folders.
  */
 export async function buildSites(models: ReportModel[], options: BuildSitesOptions): Promise<BuildSitesResult> {
-  if (building) {
-    throw new Error('buildSites is already running in this process: await the previous call, or build in a worker thread.');
-  }
   const workDir = resolve(options.workDir);
-  if (!workDir.startsWith(process.cwd() + sep)) {
-    throw new Error(`Invalid option workDir: expected a folder inside the current directory (${process.cwd()}), got ${JSON.stringify(options.workDir)}.`);
-  }
   const outDir = resolve(options.outDir);
   const mspDir = resolve(options.mspDir ?? join(dirname(outDir), 'msp'));
   if (mspDir === outDir || mspDir.startsWith(outDir + sep)) {
     throw new Error(`Invalid option mspDir: expected a folder outside outDir (${outDir}), got ${JSON.stringify(options.mspDir)}: the MSP overview must never sit inside the client portals.`);
   }
-  building = true;
-  try {
-    return await buildOnce(models, outDir, workDir, mspDir);
-  } finally {
-    building = false;
-  }
+  return buildOnce(models, outDir, workDir, mspDir);
 }
 
 async function buildOnce(models: ReportModel[], outDir: string, workDir: string, mspDir: string): Promise<BuildSitesResult> {
   const built = periodsByClient(models);
   if (built.size === 0) return { pages: 0, files: [], mspDir };
 
-  const stage = join(workDir, 'models');
-  const astroOut = join(workDir, 'out');
-  await rm(workDir, { recursive: true, force: true });
-  await mkdir(join(stage, 'reports'), { recursive: true });
-  await mkdir(join(stage, 'summaries'), { recursive: true });
-  const summaries = [...models.map(summarize), ...(await readHistory(outDir, built))];
-  for (const model of models) await writeFile(join(stage, 'reports', `${model.client.id}.${model.period.id}.json`), JSON.stringify(model));
-  for (const summary of summaries) await writeFile(join(stage, 'summaries', `${summary.client.id}.${summary.period.id}.json`), JSON.stringify(summary));
-
-  await withEnv(
-    // NODE_ENV as the astro CLI sets it, whatever the caller's (vitest sets `test`).
-    {
-      PROOFBOOK_MODELS_DIR: stage,
-      // The MSP overview links to each client's portal relative to its own folder.
-      PROOFBOOK_SITES_HREF: relative(mspDir, outDir).split(sep).join('/'),
-      NODE_ENV: 'production',
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-    () =>
-      build({
-        // Astro resolves the config file against the root.
-        configFile: relative(workDir, configFile),
-        // The scratch folder as root keeps Astro's `.astro/` state per build, so builds in other
-        // processes (CI shards, test files) never share it.
-        root: workDir,
-        outDir: astroOut,
-        cacheDir: join(workDir, 'cache'),
-        logLevel: 'warn',
-        force: true,
-      }),
-  );
-
+  const astroOut = await renderWithAstro(models, [...models.map(summarize), ...(await readHistory(outDir, built))], workDir, relative(mspDir, outDir));
   const pages = await listFiles(astroOut);
   const strays = pages.filter((file) => file !== mspPageFile && !belongsToBuiltClient(file, built));
   if (strays.length > 0) {
@@ -137,6 +95,74 @@ async function buildOnce(models: ReportModel[], outDir: string, workDir: string,
 
   const files = written.sort();
   return { pages: files.filter((file) => file.endsWith('.html')).length + 1, files, mspDir };
+}
+
+/**
+ * Only the MSP overview, from the latest period of every client already in `sitesDir`, written to
+ * `file`: one Astro build that renders no client page (it stages no report model), so a change to
+ * one client does not re-render every other client's portal just to refresh one table. `sitesHref`
+ * is where the client portals are, seen from the page's final folder. False when no client in
+ * `sitesDir` has a readable period.
+ */
+export async function buildMspOverview(options: { sitesDir: string; file: string; sitesHref: string; workDir: string }): Promise<boolean> {
+  const summaries = await readHistory(resolve(options.sitesDir), new Map());
+  if (summaries.length === 0) return false;
+  const astroOut = await renderWithAstro([], summaries, resolve(options.workDir), options.sitesHref);
+  const emitted = await listFiles(astroOut);
+  if (emitted.join() !== mspPageFile) throw new Error(`The MSP overview's build emitted more than its page: ${emitted.join(', ')}`);
+  await mkdir(dirname(options.file), { recursive: true });
+  await cp(join(astroOut, mspPageFile), options.file);
+  return true;
+}
+
+/**
+ * Stages the report models (one set of period pages each) and the summaries (trends, comparisons,
+ * the MSP overview) for the site's content collections, and runs one Astro build over them. Returns
+ * Astro's output folder. `sitesHref` is where the client portals are, seen from the MSP overview.
+ */
+async function renderWithAstro(models: ReportModel[], summaries: PeriodSummary[], workDir: string, sitesHref: string): Promise<string> {
+  if (!workDir.startsWith(process.cwd() + sep)) {
+    throw new Error(`Invalid option workDir: expected a folder inside the current directory (${process.cwd()}), got ${JSON.stringify(workDir)}.`);
+  }
+  if (building) {
+    throw new Error('The portal build is already running in this process: await the previous call, or build in a worker thread.');
+  }
+  building = true;
+  const stage = join(workDir, 'models');
+  const astroOut = join(workDir, 'out');
+  try {
+    await rm(workDir, { recursive: true, force: true });
+    await mkdir(join(stage, 'reports'), { recursive: true });
+    await mkdir(join(stage, 'summaries'), { recursive: true });
+    for (const model of models) await writeFile(join(stage, 'reports', `${model.client.id}.${model.period.id}.json`), JSON.stringify(model));
+    for (const summary of summaries) await writeFile(join(stage, 'summaries', `${summary.client.id}.${summary.period.id}.json`), JSON.stringify(summary));
+    await withEnv(
+      // NODE_ENV as the astro CLI sets it, whatever the caller's (vitest sets `test`).
+      {
+        PROOFBOOK_MODELS_DIR: stage,
+        // The MSP overview links to each client's portal relative to its own folder.
+        PROOFBOOK_SITES_HREF: sitesHref.split(sep).join('/'),
+        NODE_ENV: 'production',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      () =>
+        build({
+          // Astro resolves the config file against the root.
+          configFile: relative(workDir, configFile),
+          // The scratch folder as root keeps Astro's `.astro/` state per build, so builds in other
+          // processes (CI shards, test files) never share it.
+          root: workDir,
+          outDir: astroOut,
+          cacheDir: join(workDir, 'cache'),
+          // Astro warns that an empty `reports` collection may be a mistake: for the MSP overview alone it is the intent.
+          logLevel: models.length === 0 ? 'error' : 'warn',
+          force: true,
+        }),
+    );
+  } finally {
+    building = false;
+  }
+  return astroOut;
 }
 
 function periodsByClient(models: ReportModel[]): Map<string, Set<string>> {

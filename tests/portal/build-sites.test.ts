@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites } from '../../src/portal/build-sites.ts';
+import { buildMspOverview, buildSites } from '../../src/portal/build-sites.ts';
 import { sampleReport } from '../support/sample-report.ts';
 import { buildSample, clients, controlPages, documentPages, linksOf, listFiles, markers, pageNames, periods, type BuiltSite } from './support.ts';
 
@@ -48,6 +48,13 @@ describe('buildSites output', () => {
     expect(await listFiles(site.result.mspDir)).toEqual(['index.html']);
     const html = await readFile(join(site.result.mspDir, 'index.html'), 'utf8');
     for (const client of clients) expect(html).toContain(`href="../sites/${client}/index.html"`);
+  });
+
+  it('writes the same MSP overview on its own, from the portals on disk, without rendering any client page', async () => {
+    const file = join(site.root, 'msp-alone', 'index.html');
+    expect(await buildMspOverview({ sitesDir: site.outDir, file, sitesHref: '../sites', workDir: join(site.root, 'msp-work') })).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe(await readFile(join(site.result.mspDir, 'index.html'), 'utf8'));
+    expect(await buildMspOverview({ sitesDir: join(site.root, 'no-portals'), file, sitesHref: '../sites', workDir: join(site.root, 'msp-work') })).toBe(false);
   });
 
   it('points each client index at the latest period and lists them all', async () => {
