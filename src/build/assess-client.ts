@@ -41,7 +41,8 @@ export async function assessClient(context: BuildContext, clientId: string): Pro
   const cache = openCache(context.cacheDir);
   const periods = await timed(seconds, 'assess', async () => {
     const policy = await loadPolicy(path.join(toolRoot, 'content'));
-    const prepared = await prepareClient(context.dataDir, clientId, policy);
+    // Read (documents rendered, RACI checked) only when a period must be assessed: a build served from the cache skips it.
+    let prepared: ReturnType<typeof prepareClient> | undefined;
     const client = await clientInputs(context.dataDir, clientId);
     const wanted = client.periods.filter((period) => !context.period || period <= context.period);
     const inputs = await Promise.all(wanted.map((period) => periodInputs(context.dataDir, clientId, period)));
@@ -61,7 +62,7 @@ export async function assessClient(context: BuildContext, clientId: string): Pro
       const reused = (await cache.meta('reports', key)) !== null;
       if (!reused) {
         previous ??= i > 0 ? await loadReport(cache, keys[i - 1]!) : null;
-        previous = await reportOfPeriod(context.dataDir, prepared, {
+        previous = await reportOfPeriod(context.dataDir, await (prepared ??= prepareClient(context.dataDir, clientId, policy)), {
           msp: context.msp, policy, period, periods: client.periods, previous, generatedAt: context.generatedAt, toolVersion: context.toolVersion,
         });
         await storeReport(cache, key, previous);
