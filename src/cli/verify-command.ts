@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unpackArchive } from '../seal/unpack.ts';
-import { findManifests, verifyChains, verifyManifest, type SealCheck } from '../seal/verify.ts';
+import { certificatesFromFile, findManifests, verifyChains, verifyManifest, type SealCheck } from '../seal/verify.ts';
 import type { Command } from './run.ts';
 import { UserError } from './user-error.ts';
 
-const help = `Usage: proofbook verify PATH
+const help = `Usage: proofbook verify PATH [--trust FILE.pem]
 
 Checks sealed output: PATH is an output folder (e.g. dist), a packet folder
 (dist/packets/<client>/<period>), a manifest.json, or a period archive
@@ -16,22 +16,31 @@ checks the manifest's signature, re-hashes every file it lists, flags files adde
 checks the PDF signature (and its time-stamp, if any), then checks each client's chain of periods
 and names the first broken link.
 
+Who signed is verified only against trust anchors you give:
+  --trust FILE.pem  certificates to trust (your MSP's CA, or the signing certificate they
+                    published): the signer's certificate must be one of them or issued by one,
+                    and valid when the packet was signed (the time-stamp's time, else the
+                    signing time the PDF claims). Without it, verify prints the signing
+                    certificate's SHA-256 fingerprint to compare with the one the MSP published.
+
 Exit codes: 0 all intact, 1 something was changed, missing or not signed, 2 usage error.
 `;
 
 export const runVerify: Command = {
   help,
   allowPositionals: true,
-  options: {},
-  async run(_values, positionals, io) {
+  options: { trust: { type: 'string' } },
+  async run(values, positionals, io) {
     if (positionals.length !== 1) throw new UserError(`verify takes one PATH, got ${positionals.length}`, 'Example: proofbook verify dist', 2);
+    const trustFile = typeof values['trust'] === 'string' ? path.resolve(io.cwd, values['trust']) : null;
+    const anchors = trustFile ? await certificatesFromFile(trustFile, '--trust names', 'Give a PEM file holding your MSP\'s CA certificate, or the signing certificate they published.') : [];
     const target = path.resolve(io.cwd, positionals[0]!);
     if (!existsSync(target)) throw new UserError(`${positionals[0]} does not exist`, 'Give the output folder of a build (e.g. dist) or a packet folder.');
     if (target.endsWith('.zip')) {
       const unpacked = await mkdtemp(path.join(tmpdir(), 'proofbook-verify-'));
       try {
         await unpackArchive(target, unpacked);
-        return await runVerify.run(_values, [unpacked], io);
+        return await runVerify.run(values, [unpacked], io);
       } finally {
         await rm(unpacked, { recursive: true, force: true });
       }
@@ -41,7 +50,7 @@ export const runVerify: Command = {
     let failed = 0;
     const checks: SealCheck[] = [];
     for (const manifestPath of manifests) {
-      const check = await verifyManifest(manifestPath);
+      const check = await verifyManifest(manifestPath, undefined, anchors);
       checks.push(check);
       const ok = check.problems.length === 0;
       if (!ok) failed++;

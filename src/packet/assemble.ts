@@ -1,14 +1,18 @@
-import { drawObject, PDFDict, PDFDocument, PDFHexString, PDFName, popGraphicsState, pushGraphicsState } from 'pdf-lib';
+import { drawObject, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import type { PDFArray, PDFPage } from 'pdf-lib';
 import type { Destination } from './destinations.ts';
 import { writeOutline } from './outline.ts';
+import { openPdfFile, refsAfter } from './pdf-file.ts';
+import type { PdfFile } from './pdf-file.ts';
 import type { OutlineItem } from './outline.ts';
 
 /**
  * Builds the binder from Chromium's prints, one printed document at a time: each is copied in
  * as soon as it is printed and can then be dropped, so memory holds one copy of the binder, not
- * every print besides. Written by pdf-lib from scratch, so nothing of Chromium's run-specific
- * data (its creation date) survives and the same input gives the same bytes.
+ * every print besides. What a print brings besides its pages (content streams, fonts, links)
+ * never changes again, so it is written to the file at once (pdf-file.ts); the pages themselves
+ * get their page heads and parents later. Written from scratch, so nothing of Chromium's
+ * run-specific data (its creation date) survives and the same input gives the same bytes.
  */
 
 export interface PdfMetadata {
@@ -40,10 +44,10 @@ export interface Finish {
 }
 
 export interface Binder {
-  /** Copies all pages of a printed document in at page index `at` (default: after the last). */
+  /** Copies all pages of a printed document in at page index `at` (default: after the last), and writes what came with them. */
   add(printed: PDFDocument, at?: number): Promise<void>;
   pageCount(): number;
-  /** Draws each page of `heads` (a header and footer) over a page of the binder, from page index `from` on. */
+  /** Draws each page of `heads` (a header and footer) over a page of the binder, from page index `from` on, and writes the sheets. */
   overlay(heads: PDFDocument, from: number): Promise<void>;
   /** Writes destinations, bookmarks and metadata; the bytes of the binder, and the binder itself (to sign it). */
   finish(input: Finish): Promise<{ pdf: Uint8Array; document: PDFDocument }>;
@@ -54,18 +58,22 @@ const headsName = PDFName.of('ProofbookPageHeads');
 
 export async function openBinder(): Promise<Binder> {
   const doc = await PDFDocument.create({ updateMetadata: false });
+  const file = openPdfFile(doc.context);
   return {
     async add(printed, at = doc.getPageCount()) {
+      const before = doc.context.largestObjectNumber;
       const pages = await doc.copyPages(printed, printed.getPageIndices());
       pages.forEach((page, i) => doc.insertPage(at + i, page));
+      const pageRefs = new Set(pages.map((page) => page.ref));
+      file.write(refsAfter(doc.context, before).filter((ref) => !pageRefs.has(ref)));
     },
     pageCount: () => doc.getPageCount(),
-    overlay: (heads, from) => overlayHeads(doc, doc.getPages().slice(from, from + heads.getPageCount()), heads),
-    finish: (input) => finish(doc, input),
+    overlay: (heads, from) => overlayHeads(doc, file, doc.getPages().slice(from, from + heads.getPageCount()), heads),
+    finish: (input) => finish(doc, file, input),
   };
 }
 
-async function finish(doc: PDFDocument, input: Finish): Promise<{ pdf: Uint8Array; document: PDFDocument }> {
+async function finish(doc: PDFDocument, file: PdfFile, input: Finish): Promise<{ pdf: Uint8Array; document: PDFDocument }> {
   const { destinations, metadata } = input;
   const pages = doc.getPages();
   const retarget = (destination: Destination): PDFArray => doc.context.obj([pages[destination.pageIndex]!.ref, ...destination.view]);
@@ -83,26 +91,45 @@ async function finish(doc: PDFDocument, input: Finish): Promise<{ pdf: Uint8Arra
   writeOutline(doc, input.bookmarks.map(toOutline));
 
   setMetadata(doc, metadata);
-  return { pdf: await doc.save({ addDefaultPage: false, useObjectStreams: false }), document: doc };
+  return { pdf: file.finish(), document: doc };
 }
 
 /**
- * Draws each sheet of heads over its page as a form XObject. The name is fixed (pdf-lib's
- * drawPage picks a random one, which would break reproducibility), and each page gets its own
- * resource dictionaries, since Chromium may share them between pages.
+ * Draws each sheet of heads over its page as a form XObject: the sheet's own content stream, still
+ * compressed as Chromium wrote it, with the sheet's resources (pdf-lib's embedPages would inflate
+ * and deflate every sheet again, the largest share of the assembly's time). The sheets, copied
+ * in, never change again and are written at once, and so are the pages they are laid over. The name is fixed (pdf-lib's drawPage picks a
+ * random one, which would break reproducibility), and each page gets its own resource
+ * dictionaries, since Chromium may share them between pages.
  */
-async function overlayHeads(doc: PDFDocument, pages: readonly PDFPage[], heads: PDFDocument): Promise<void> {
+async function overlayHeads(doc: PDFDocument, file: PdfFile, pages: readonly PDFPage[], heads: PDFDocument): Promise<void> {
   if (heads.getPageCount() !== pages.length) throw new Error(`${heads.getPageCount()} sheets of page heads for ${pages.length} pages`);
-  const sheets = await doc.embedPages(heads.getPages());
+  const before = doc.context.largestObjectNumber;
+  const forms = (await doc.copyPages(heads, heads.getPageIndices())).map((sheet) => {
+    const contents = sheet.node.get(PDFName.of('Contents'));
+    const stream = contents instanceof PDFRef ? doc.context.lookup(contents) : undefined;
+    if (!(contents instanceof PDFRef) || !(stream instanceof PDFRawStream)) throw new Error('A sheet of page heads was printed without a content stream of its own; the heads cannot be laid over the pages');
+    stream.dict.set(PDFName.of('Type'), PDFName.of('XObject'));
+    stream.dict.set(PDFName.of('Subtype'), PDFName.of('Form'));
+    stream.dict.set(PDFName.of('BBox'), sheet.node.MediaBox());
+    stream.dict.set(PDFName.of('Resources'), sheet.node.Resources()!);
+    // The sheet as a page is not needed: only its content and resources are drawn.
+    doc.context.delete(sheet.ref);
+    return contents;
+  });
+  file.write(refsAfter(doc.context, before));
+  const drawn = doc.context.largestObjectNumber;
   pages.forEach((page, i) => {
     const resources = page.node.Resources()!.clone(doc.context);
     const xObjects = resources.lookupMaybe(PDFName.of('XObject'), PDFDict)?.clone(doc.context) ?? doc.context.obj({});
-    xObjects.set(headsName, sheets[i]!.ref);
+    xObjects.set(headsName, forms[i]!);
     resources.set(PDFName.of('XObject'), xObjects);
     page.node.set(PDFName.of('Resources'), resources);
     // pushOperators wraps the page's own content in q/Q first, so the sheet is drawn untransformed.
     page.pushOperators(pushGraphicsState(), drawObject(headsName), popGraphicsState());
   });
+  // These pages are done: only the cover, which has no heads, gets the signature's widget.
+  file.write([...pages.map((page) => page.ref), ...refsAfter(doc.context, drawn)]);
 }
 
 function destinationOf(destinations: ReadonlyMap<string, Destination>, id: string): Destination {

@@ -22,7 +22,7 @@ const unwantedBundledArgs = new Set(['--disable-web-security', '--allow-running-
 
 /**
  * @sparticuz/chromium runs everything in one process, which keeps one printer's memory low (a
- * 1,082-page packet peaks at 636-774 MB in all, against 987 MB multi-process) but puts every page on
+ * 1,082-page packet peaks at 650-680 MB in all, against 987 MB multi-process) but puts every page on
  * one main thread. When several build workers print at once that thread serialises them, so a
  * shared browser runs multi-process: measured on 8 clients × 2 periods with 2 jobs, the packets'
  * time fell from 54 to 37 s and the build's speed-up over one job rose from 1.35× to 1.54×.

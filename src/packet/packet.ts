@@ -64,11 +64,11 @@ export async function buildPacket(report: ReportModel, options: PacketOptions): 
     options.onStage,
   );
   options.onStage?.('signature');
-  const signed = await signPdf(printed.document, options.key, {
+  const signed = await signPdf(printed.pdf, options.key, {
     reason: `Compliance packet of ${report.client.name} for ${report.period.id}, prepared by ${report.msp.name}`,
     location: '',
     name: report.msp.name,
     signingTime: options.signingTime ?? new Date(),
-  });
+  }, printed.document);
   return { unsigned: printed.pdf, signed, pages: printed.pages, sections: printed.sections };
 }

@@ -13,6 +13,8 @@ import { contentsId, sections } from './sections.ts';
  * each body part, then the contents (whose numbers are now known), then a sheet of page heads
  * ("Page X of Y" over the whole binder) laid over every page but the cover. Each part is printed
  * once; only the contents is printed again should filling in its numbers change its length.
+ * Chromium and Node work side by side: while Chromium prints a part, Node renders the next
+ * part's HTML and copies the part printed before into the binder.
  */
 
 /** The steps of making the packet, in order, for a caller that measures each (scripts/bench-packet.ts). */
@@ -51,9 +53,37 @@ interface PrintedPart {
   destinations: Map<string, Destination>;
 }
 
-async function printDocument(page: Page, html: string, options: PDFOptions): Promise<PDFDocument> {
+async function printDocument(page: Page, html: string, options: PDFOptions): Promise<Uint8Array> {
   await page.setContent(html, { waitUntil: 'load' });
-  return PDFDocument.load(await page.pdf({ ...layout, ...options }), { updateMetadata: false });
+  return page.pdf({ ...layout, ...options });
+}
+
+const readPrint = (printed: Uint8Array) => PDFDocument.load(printed, { updateMetadata: false });
+
+/**
+ * Prints `documents` one after another and hands each print to `take` while Chromium prints the
+ * next (whose HTML was rendered while Chromium printed the one before): the time of the two
+ * sides overlaps instead of adding up. At most one print waits for Node.
+ */
+async function printInTurn(documents: readonly (() => string)[], print: (html: string) => Promise<Uint8Array>, take: (printed: Uint8Array, index: number) => Promise<void>): Promise<void> {
+  const start = (html: string) => {
+    const started = print(html);
+    // Awaited only after `take`: a print failing meanwhile must not count as an unhandled rejection.
+    started.catch(() => undefined);
+    return started;
+  };
+  let printing = documents.length > 0 ? start(documents[0]!()) : null;
+  try {
+    for (let i = 0; printing; i++) {
+      const html = documents[i + 1]?.();
+      const printed = await printing;
+      printing = html === undefined ? null : start(html);
+      await take(printed, i);
+    }
+  } finally {
+    // A failure in `take` leaves a print under way: it must not outlive the packet, nor fail unheard.
+    await printing?.catch(() => undefined);
+  }
 }
 
 /**
@@ -129,31 +159,32 @@ export async function printPacket(browser: Browser, html: PacketHtml, metadata: 
     // Model text is escaped, but should anything slip through, it still cannot run.
     await page.setJavaScriptEnabled(false);
     const cdp = await page.createCDPSession();
-    const print = async (document: string) => {
-      const printed = await printDocument(page, document, { margin });
+    const printWith = (options: PDFOptions) => async (document: string) => {
+      const printed = await printDocument(page, document, options);
       await release(browser, page, cdp);
       return printed;
     };
+    const print = printWith({ margin });
     const binder = await openBinder();
     onStage('cover');
-    await binder.add(await print(html.cover));
+    await binder.add(await readPrint(await print(html.cover)));
     const coverPages = binder.pageCount();
     const parts: PrintedPart[] = [];
     onStage('parts');
-    for (const part of html.parts) {
-      const doc = await print(part());
+    await printInTurn(html.parts, print, async (printed) => {
+      const doc = await readPrint(printed);
       parts.push({ pages: doc.getPageCount(), destinations: new Map([...readDestinations(doc)].filter(([id]) => sectionIds.has(id))) });
       await binder.add(doc);
-    }
+    });
     onStage('contents');
     // The contents' length decides where the chapters start; a blank print tells it, and the
     // numbered print must come out as long, or is numbered and printed again.
-    let contents = await print(html.contents(null));
+    let contents = await readPrint(await print(html.contents(null)));
     let placed: Map<string, Destination>;
     for (let pass = 1; ; pass++) {
       if (pass > maxPasses) throw new Error(`The contents page numbers did not settle after ${maxPasses} prints`);
       placed = placeSections(parts, coverPages + contents.getPageCount());
-      const numbered = await print(html.contents(pageNumbers(placed, coverPages)));
+      const numbered = await readPrint(await print(html.contents(pageNumbers(placed, coverPages))));
       const settled = numbered.getPageCount() === contents.getPageCount();
       contents = numbered;
       if (settled) break;
@@ -166,16 +197,15 @@ export async function printPacket(browser: Browser, html: PacketHtml, metadata: 
     const total = binder.pageCount();
     // The heads in bounded runs too: one sheet of a thousand pages would raise Chromium's peak.
     const heads = pageHeads(numbers, coverPages, total);
+    const runs = Array.from({ length: Math.ceil(heads.length / headsPerPrint) }, (_, i) => heads.slice(i * headsPerPrint, (i + 1) * headsPerPrint));
     onStage('heads');
-    for (let from = 0; from < heads.length; from += headsPerPrint) {
-      const run = heads.slice(from, from + headsPerPrint);
-      const sheets = await printDocument(page, html.heads(run), { margin: { top: 0, bottom: 0, left: 0, right: 0 } });
-      await release(browser, page, cdp);
-      if (sheets.getPageCount() !== run.length) {
-        throw new Error(`The page heads printed as ${sheets.getPageCount()} sheets for ${run.length} pages; each .page-heads must fit on one page (print.css)`);
+    await printInTurn(runs.map((run) => () => html.heads(run)), printWith({ margin: { top: 0, bottom: 0, left: 0, right: 0 } }), async (printed, i) => {
+      const sheets = await readPrint(printed);
+      if (sheets.getPageCount() !== runs[i]!.length) {
+        throw new Error(`The page heads printed as ${sheets.getPageCount()} sheets for ${runs[i]!.length} pages; each .page-heads must fit on one page (print.css)`);
       }
-      await binder.overlay(sheets, coverPages + from);
-    }
+      await binder.overlay(sheets, coverPages + i * headsPerPrint);
+    });
     // Done printing: what Chromium still holds would only add to the assembly's peak.
     await release(browser, page, cdp, 0);
     onStage('assembly');

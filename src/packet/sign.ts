@@ -1,9 +1,10 @@
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf, Signer } from '@signpdf/signpdf';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { createCadesSignature } from '../seal/cades.ts';
 import { openP12 } from '../seal/keys.ts';
 import { requestTimestamp } from '../seal/timestamp.ts';
+import { appendUpdate, refsAfter } from './pdf-file.ts';
 
 /**
  * Signs a PDF as PAdES baseline B-B (B-T with a time-stamping authority): an invisible signature
@@ -44,13 +45,17 @@ class CadesSigner extends Signer {
 }
 
 /**
- * Signs `pdf`: its bytes, or the document itself when the caller still has it (the packet's
- * binder), which spares reading a thousand pages back (time, and a second copy in memory). A
- * document given is changed: it gets the signature field.
+ * Signs `unsigned` (a PDF with a cross-reference table, as pdf-file.ts writes it) by appending
+ * an incremental update: the signature field and its signature. The unsigned bytes stay as they
+ * are, so they are neither written again nor re-read. `document` is the document `unsigned` was
+ * written from, when the caller still has it (the packet's binder): it spares reading a thousand
+ * pages back, and is changed (it gets the signature field).
  */
-export async function signPdf(pdf: Uint8Array | PDFDocument, key: PdfSigningKey, info: SigningInfo): Promise<Uint8Array> {
+export async function signPdf(unsigned: Uint8Array, key: PdfSigningKey, info: SigningInfo, document?: PDFDocument): Promise<Uint8Array> {
   // updateMetadata: false keeps the packet's own Producer and dates instead of pdf-lib's.
-  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = document ?? await PDFDocument.load(unsigned, { updateMetadata: false });
+  const before = doc.context.largestObjectNumber;
+  const acroForm = doc.catalog.get(PDFName.of('AcroForm'));
   pdflibAddPlaceholder({
     pdfDoc: doc,
     reason: info.reason,
@@ -62,7 +67,9 @@ export async function signPdf(pdf: Uint8Array | PDFDocument, key: PdfSigningKey,
     appName: 'Proofbook',
     signatureLength: contentsHexDigits,
   });
-  // The placeholder must stay a plain object the signer can find and fill in: no object streams.
-  const prepared = await doc.save({ useObjectStreams: false });
+  // What the placeholder changed: the catalog (its form), the first page (the field's widget), an
+  // existing form in place, and the objects it added.
+  const changed = [doc.context.trailerInfo.Root, doc.getPage(0).ref, ...(acroForm instanceof PDFRef ? [acroForm] : []), ...refsAfter(doc.context, before)];
+  const prepared = appendUpdate(unsigned, doc.context, changed.filter((ref): ref is PDFRef => ref instanceof PDFRef));
   return new SignPdf().sign(Buffer.from(prepared), new CadesSigner(key), info.signingTime);
 }

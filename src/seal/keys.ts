@@ -91,7 +91,10 @@ function createDevelopmentP12(): Buffer {
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
   cert.serialNumber = forge.util.bytesToHex(forge.random.getBytesSync(8)).replace(/^[89a-f]/, '1');
-  cert.validity.notBefore = new Date(Date.now() - 86_400_000);
+  // A reproducible build claims its build date (SOURCE_DATE_EPOCH) as the signing time, which may
+  // lie before the key was made; a verifier given this key as trust anchor checks its validity at
+  // that time. A development key vouches for nobody, so it is valid from long before any build.
+  cert.validity.notBefore = new Date(Date.UTC(2000, 0, 1));
   cert.validity.notAfter = new Date(Date.now() + 5 * 365 * 86_400_000);
   const subject = [
     { name: 'commonName', value: 'Proofbook development key (not for submission)' },

@@ -2,7 +2,7 @@ import type { X509Certificate } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../cli/user-error.ts';
-import { checkPacketFolder, layoutRoot, readPemCertificates, type PacketProblem } from '../verifier/packet.ts';
+import { checkPacketFolder, layoutRoot, readPemCertificates, type PacketCheck, type PacketProblem } from '../verifier/packet.ts';
 import { checkChain, type ChainCheck } from './chain.ts';
 import { Manifest, manifestFiles } from './manifest.ts';
 
@@ -35,26 +35,39 @@ export async function findManifests(target: string): Promise<string[]> {
 /** PEM file of the time-stamping authority's certificate (or its issuer's) that time-stamps must come from. */
 export const tsaCertificateEnv = 'PROOFBOOK_TSA_CERT';
 
-/** The TSA certificates named by PROOFBOOK_TSA_CERT; none when it is unset (any TSA is accepted). */
-export async function tsaCertificatesFrom(env: NodeJS.ProcessEnv): Promise<X509Certificate[]> {
-  const file = env[tsaCertificateEnv];
-  if (!file) return [];
-  const hint = `Point ${tsaCertificateEnv} at a PEM file holding your time-stamping authority's certificate (or its CA's), or unset it.`;
+/** The certificates of a PEM file the user named (`named`: how, for the message); one at least. */
+export async function certificatesFromFile(file: string, named: string, hint: string): Promise<X509Certificate[]> {
   let certificates: X509Certificate[];
   try {
     certificates = readPemCertificates(await readFile(file, 'utf8'));
   } catch (cause) {
-    throw new UserError(`${tsaCertificateEnv} names ${file}, which cannot be read as PEM certificates: ${(cause as Error).message}`, hint);
+    throw new UserError(`${named} ${file}, which cannot be read as PEM certificates: ${(cause as Error).message}`, hint);
   }
-  if (certificates.length === 0) throw new UserError(`${tsaCertificateEnv} names ${file}, which holds no PEM certificate`, hint);
+  if (certificates.length === 0) throw new UserError(`${named} ${file}, which holds no PEM certificate`, hint);
   return certificates;
+}
+
+/** The TSA certificates named by PROOFBOOK_TSA_CERT; none when it is unset (any TSA is accepted). */
+export async function tsaCertificatesFrom(env: NodeJS.ProcessEnv): Promise<X509Certificate[]> {
+  const file = env[tsaCertificateEnv];
+  if (!file) return [];
+  return certificatesFromFile(file, `${tsaCertificateEnv} names`, `Point ${tsaCertificateEnv} at a PEM file holding your time-stamping authority's certificate (or its CA's), or unset it.`);
+}
+
+/** What a check says of who signed: trusted, or unverified with the fingerprint to compare; nothing when not trusted (that is a problem). */
+function trustNote(trust: PacketCheck['trust']): string[] {
+  if (!trust || trust.problem) return [];
+  return [trust.anchor
+    ? `signer trusted: the signing certificate chains to ${trust.anchor} (--trust) and was valid when the packet was signed`
+    : `signer's identity unverified (no --trust given): signing certificate SHA-256 fingerprint ${trust.fingerprint}; compare it with the one your MSP published`];
 }
 
 /**
  * Checks one sealed period with the offline verifier's code (manifest signature, every listed
- * file, files added since, PDF signatures), after checking the manifest against its schema.
+ * file, files added since, PDF signatures, the signer against `trustAnchors` when given), after
+ * checking the manifest against its schema.
  */
-export async function verifyManifest(manifestPath: string, tsaCertificates?: readonly X509Certificate[]): Promise<SealCheck> {
+export async function verifyManifest(manifestPath: string, tsaCertificates?: readonly X509Certificate[], trustAnchors: readonly X509Certificate[] = []): Promise<SealCheck> {
   const folder = path.dirname(manifestPath);
   const shown = path.relative(layoutRoot(folder), manifestPath).split(path.sep).join('/');
   const json = readableJson(await readFile(manifestPath, 'utf8'));
@@ -63,11 +76,11 @@ export async function verifyManifest(manifestPath: string, tsaCertificates?: rea
     const problem = json === undefined ? 'not readable JSON: the manifest was damaged or changed after it was signed' : 'not a Proofbook manifest';
     return { manifest: shown, client: '?', period: '?', files: 0, signer: '?', development: false, manifestSha256: '', previous: null, notes: [], problems: [{ file: shown, problem }] };
   }
-  const check = checkPacketFolder(folder, tsaCertificates ?? (await tsaCertificatesFrom(process.env)));
+  const check = checkPacketFolder(folder, tsaCertificates ?? (await tsaCertificatesFrom(process.env)), trustAnchors);
   const stamps = check.pdfs.filter((p) => p.check.timestamp).map((p) => `${p.file}: signature time-stamped ${p.check.timestamp!.time} by "${p.check.timestamp!.authority}"`);
   return {
     manifest: shown, client: check.client, period: check.period, files: check.files, signer: check.signer, development: check.development,
-    manifestSha256: check.manifestSha256, previous: check.previous, problems: check.problems, notes: [...stamps, ...check.notes],
+    manifestSha256: check.manifestSha256, previous: check.previous, problems: check.problems, notes: [...trustNote(check.trust), ...stamps, ...check.notes],
   };
 }
 

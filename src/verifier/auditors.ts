@@ -40,6 +40,19 @@ $ node verify-packet.mjs
    It lists what it checked and ends with "VERDICT: INTACT" (exit code 0) or
    with the problems found and "VERDICT: NOT INTACT" (exit code 1).
 
+   Who signed is checked only against a certificate you trust. Without one,
+   its "Trust:" line says UNVERIFIED, and its "Identity:" line gives the
+   signing certificate's SHA-256 fingerprint to compare with the one your MSP
+   published (step 6). Given your MSP's CA certificate, or the signing
+   certificate they published, in a PEM file:
+
+     node verify-packet.mjs --trust msp-ca.pem
+
+   it says "Trust: trusted" when the signing certificate is that certificate
+   or issued by it, and was valid when the packet was signed (at the
+   time-stamp's time, else at the signing time the PDF claims); otherwise the
+   verdict is NOT INTACT.
+
 2. The PDF signature, with poppler's pdfsig:
 
 $ pdfsig ${pdf}
@@ -83,7 +96,8 @@ $ openssl cms -cmsout -print -inform DER -in /tmp/signature.p7s | grep -E 'objec
 
 $ openssl x509 -in signer.pem -noout -subject -issuer -dates -fingerprint -sha256
 
-   Compare the fingerprint with the one your MSP gave you by another channel.
+   Compare the fingerprint with the one your MSP gave you by another channel
+   (verify-packet.mjs prints the same one on its "Identity:" line).
    A subject "Proofbook development key (not for submission)" marks a test
    build: such a packet is not for submission.
 

@@ -9,7 +9,7 @@ import { stripTypeScriptTypes } from 'node:module';
  */
 
 /** In dependency order. */
-const modules = ['der.ts', 'cms.ts', 'pdf.ts', 'packet.ts', 'chain.ts', 'zip.ts', 'earlier.ts', 'report.ts'];
+const modules = ['der.ts', 'cms.ts', 'pdf.ts', 'trust.ts', 'packet.ts', 'chain.ts', 'zip.ts', 'earlier.ts', 'report.ts'];
 
 const importLine = /^import\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s+'([^']+)';\s*$/;
 
@@ -44,7 +44,7 @@ export async function verifierScript(): Promise<string> {
   return [
     '#!/usr/bin/env node',
     '// Proofbook offline packet verifier. Needs Node.js 18 or newer and nothing else.',
-    '// Usage: node verify-packet.mjs [PACKET-FOLDER] [--tsa-cert TSA.pem]   (default: the folder this file is in)',
+    '// Usage: node verify-packet.mjs [PACKET-FOLDER] [--trust CA.pem] [--tsa-cert TSA.pem]   (default: the folder this file is in)',
     '// Generated from src/verifier/ of Proofbook; do not edit: change the sources instead.',
     ...imports,
     "import { fileURLToPath as __fileURLToPath } from 'node:url';",

@@ -2,6 +2,7 @@ import { createHash, verify, X509Certificate } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPdfSignature, type PdfSignatureCheck } from './pdf.ts';
+import { checkTrust, type SigningMoment, type TrustCheck } from './trust.ts';
 
 /**
  * Checks one sealed packet folder (`packets/<client>/<period>/` of a build output or an archive):
@@ -29,6 +30,8 @@ export interface PacketCheck {
   manifestSha256: string;
   previous: { period: string; manifestSha256: string } | null;
   pdfs: { file: string; check: PdfSignatureCheck }[];
+  /** The signer's certificate against the trust anchors given (none: its fingerprint only); null without a readable signer.pem. */
+  trust: TrustCheck | null;
   problems: PacketProblem[];
   notes: string[];
 }
@@ -51,8 +54,23 @@ export function readPemCertificates(pem: string): X509Certificate[] {
   return (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((block) => new X509Certificate(block));
 }
 
-/** `tsaCertificates`: the time-stamping authority's certificates a time-stamp must come from (none: any TSA). */
-export function checkPacketFolder(folder: string, tsaCertificates: readonly X509Certificate[] = []): PacketCheck {
+/**
+ * When the packet was signed: the time a TSA vouches for, else the time the signature claims,
+ * else (no readable PDF signature) now.
+ */
+function signingMoment(pdfs: PacketCheck['pdfs']): SigningMoment {
+  const signed = pdfs.find((p) => p.check.valid)?.check;
+  if (signed?.timestamp?.time) return { time: signed.timestamp.time, source: 'the signature time-stamp' };
+  if (signed?.signingTime) return { time: signed.signingTime, source: 'the signing time the PDF claims, not time-stamped' };
+  return { time: new Date().toISOString(), source: 'now: the packet gives no signing time' };
+}
+
+/**
+ * `tsaCertificates`: the time-stamping authority's certificates a time-stamp must come from (none:
+ * any TSA). `trustAnchors`: the certificates the signer's must be or chain to (none: the signer's
+ * identity is left unverified, and its fingerprint reported).
+ */
+export function checkPacketFolder(folder: string, tsaCertificates: readonly X509Certificate[] = [], trustAnchors: readonly X509Certificate[] = []): PacketCheck {
   const root = layoutRoot(folder);
   const shown = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
   const manifestPath = path.join(folder, sealFiles.manifest);
@@ -98,6 +116,8 @@ export function checkPacketFolder(folder: string, tsaCertificates: readonly X509
       else if (certificateDer && check.certificate && !check.certificate.equals(certificateDer)) problem(output.path, 'the PDF is signed with another certificate than signer.pem');
     }
   }
+  const trust = certificateDer ? checkTrust(certificateDer, trustAnchors, signingMoment(pdfs)) : null;
+  if (trust?.problem) problem(shown(certificatePath), `the signer is not trusted: ${trust.problem}`);
   const sealNames = new Set<string>(Object.values(sealFiles));
   for (const sealed of [path.join(root, 'sites', manifest.client, manifest.period), folder]) {
     for (const file of filesUnder(sealed)) {
@@ -108,7 +128,7 @@ export function checkPacketFolder(folder: string, tsaCertificates: readonly X509
   if (manifest.signer.development) notes.push('signed with a development key: the signature proves integrity, not identity');
   return {
     client: manifest.client, period: manifest.period, signer: manifest.signer.subject, development: manifest.signer.development,
-    files: manifest.outputs.length, manifestSha256: sha256Hex(bytes), previous: manifest.previous, pdfs, problems, notes,
+    files: manifest.outputs.length, manifestSha256: sha256Hex(bytes), previous: manifest.previous, pdfs, trust, problems, notes,
   };
 }
 

@@ -9,6 +9,8 @@ export interface PdfSignatureCheck {
   /** The signing certificate (DER) the signature embeds. */
   certificate: Buffer | null;
   subFilter: string | null;
+  /** The signing time the signature dictionary claims (/M), ISO 8601; a claim, unlike a time-stamp. */
+  signingTime: string | null;
   /** The RFC 3161 signature time-stamp, when the signature carries one. */
   timestamp: { time: string | null; authority: string | null } | null;
 }
@@ -24,12 +26,16 @@ export interface PdfSignatureCheck {
 export function checkPdfSignature(pdf: Buffer, tsaCertificates: readonly X509Certificate[] = []): PdfSignatureCheck {
   const text = pdf.toString('latin1');
   const at = text.lastIndexOf('/ByteRange');
-  const result = (problem: string | null, details: Partial<PdfSignatureCheck> = {}): PdfSignatureCheck => ({ valid: problem === null, problem, signer: null, certificate: null, subFilter: null, timestamp: null, ...details });
+  const result = (problem: string | null, details: Partial<PdfSignatureCheck> = {}): PdfSignatureCheck => ({ valid: problem === null, problem, signer: null, certificate: null, subFilter: null, signingTime: null, timestamp: null, ...details });
   if (at < 0) return result('the PDF carries no signature');
   const range = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(text.slice(at, at + 200));
   if (!range) return result('the signature byte range cannot be read');
   const [a, b, c, d] = range.slice(1).map(Number) as [number, number, number, number];
-  const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(text.slice(Math.max(0, at - 2000), at + 2000))?.[1] ?? null;
+  // The signature dictionary without its /Contents (the signature, thousands of hex digits).
+  const start = Math.max(0, text.lastIndexOf(' obj', Math.min(at, b)));
+  const end = text.indexOf('endobj', Math.max(at, c));
+  const dictionary = `${text.slice(start, b)} ${text.slice(c, end < 0 ? c + 2000 : end)}`;
+  const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(dictionary)?.[1] ?? null;
   if (a !== 0 || c + d !== pdf.length || b >= c) return result('the signature does not cover the whole document', { subFilter });
   let signed: SignedData;
   try {
@@ -42,5 +48,15 @@ export function checkPdfSignature(pdf: Buffer, tsaCertificates: readonly X509Cer
   const signer = check.certificate?.commonName ?? null;
   const stamp = checkSignatureTimestamp(signed.signer, tsaCertificates);
   const timestamp = stamp && { time: stamp.time, authority: stamp.authority };
-  return result(check.problem ?? stamp?.problem ?? null, { signer, certificate: check.certificate?.der ?? null, subFilter, timestamp });
+  return result(check.problem ?? stamp?.problem ?? null, { signer, certificate: check.certificate?.der ?? null, subFilter, signingTime: pdfDate(dictionary), timestamp });
+}
+
+/** The signature dictionary's /M (D:YYYYMMDDHHmmSS with Z or an offset ±HH'mm') as ISO 8601, or null. */
+function pdfDate(dictionary: string): string | null {
+  const m = /\/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:(Z)|([+-])(\d{2})'?(\d{2})?'?)?/.exec(dictionary);
+  if (!m) return null;
+  const [, year, month, day, hour, minute, second, , sign, offsetHours, offsetMinutes] = m;
+  const zone = sign ? `${sign}${offsetHours}:${offsetMinutes ?? '00'}` : 'Z';
+  const time = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${zone}`);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describeChain, type ChainCheck } from './chain.ts';
 import { checkEarlierPeriods } from './earlier.ts';
 import { checkPacketFolder, readPemCertificates, sealFiles, type PacketCheck } from './packet.ts';
+import type { TrustCheck } from './trust.ts';
 
 /**
  * The offline verifier's command line: `node verify-packet.mjs [PACKET-FOLDER]` checks the folder
@@ -12,13 +13,27 @@ import { checkPacketFolder, readPemCertificates, sealFiles, type PacketCheck } f
  * Exit codes: 0 intact, 1 not intact (a broken chain included), 2 no packet to check.
  */
 
-const usage = 'usage: node verify-packet.mjs [PACKET-FOLDER] [--tsa-cert TSA.pem]   (default: the folder this file is in)\n' +
+const usage = 'usage: node verify-packet.mjs [PACKET-FOLDER] [--trust CA.pem] [--tsa-cert TSA.pem]   (default: the folder this file is in)\n' +
+  '  --trust     trust the signer only if its certificate is one of these certificates or issued by one (a CA\'s,\n' +
+  '              or the signer\'s own as your MSP published it), and was valid when the packet was signed\n' +
   '  --tsa-cert  accept a signature time-stamp only from this TSA certificate or one it issued\n';
+
+/** What the report says of the signer's identity. */
+function describeTrust(trust: TrustCheck | null): string[] {
+  if (!trust) return [];
+  const verdict = trust.problem
+    ? 'NOT TRUSTED: the signer\'s certificate does not chain to the trust anchors given (see Problems)'
+    : trust.anchor
+      ? `trusted: the signer's certificate chains to ${trust.anchor} (--trust) and was valid when the packet was signed`
+      : 'UNVERIFIED: no trust anchor given, so who signed is not checked; compare the fingerprint with the one your MSP published, or give their CA or certificate with --trust FILE.pem';
+  return [`Identity:  signing certificate SHA-256 fingerprint ${trust.fingerprint}`, `Trust:     ${verdict}`];
+}
 
 export function describePacketCheck(check: PacketCheck, chain: ChainCheck): string {
   const lines = [
     `Packet:    ${check.client} ${check.period}`,
     `Signer:    ${check.signer}${check.development ? ' (development key)' : ''}`,
+    ...describeTrust(check.trust),
     `Manifest:  ${check.files} files listed; manifest.json SHA-256 ${check.manifestSha256}`,
   ];
   for (const { file, check: pdf } of check.pdfs.filter((p) => p.check.valid)) {
@@ -36,14 +51,14 @@ export function describePacketCheck(check: PacketCheck, chain: ChainCheck): stri
   else {
     lines.push(
       check.problems.length === 0
-        ? 'VERDICT: INTACT: the manifest signature verifies, every listed file matches its SHA-256, every PDF signature verifies.'
+        ? `VERDICT: INTACT: the manifest signature verifies, every listed file matches its SHA-256, every PDF signature verifies${check.trust?.anchor ? ', the signer chains to a trust anchor given' : ' (who signed is not verified: no --trust)'}.`
         : `VERDICT: NOT INTACT: ${check.problems.length} problem(s) listed above.`,
     );
   }
   return `${lines.join('\n')}\n`;
 }
 
-function readTsaCertificates(file: string): X509Certificate[] | null {
+function readCertificates(file: string): X509Certificate[] | null {
   try {
     const certificates = readPemCertificates(readFileSync(file, 'utf8'));
     return certificates.length > 0 ? certificates : null;
@@ -52,11 +67,19 @@ function readTsaCertificates(file: string): X509Certificate[] | null {
   }
 }
 
+/** `--name FILE` taken out of `args`: the file (null when the option is there without one) and the other arguments. */
+function takeOption(args: readonly string[], name: string): { file: string | null | undefined; rest: string[] } {
+  const at = args.indexOf(name);
+  if (at < 0) return { file: undefined, rest: [...args] };
+  const file = args[at + 1];
+  return { file: file === undefined || file.startsWith('--') ? null : file, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+}
+
 export function runVerifier(args: string[], scriptFolder: string, write: (text: string) => void): number {
-  const at = args.indexOf('--tsa-cert');
-  const tsaFile = at >= 0 ? args[at + 1] : undefined;
-  const rest = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args;
-  if (rest.length > 1 || rest[0] === '--help' || rest[0] === '-h' || (at >= 0 && !tsaFile)) {
+  const tsa = takeOption(args, '--tsa-cert');
+  const trust = takeOption(tsa.rest, '--trust');
+  const { rest } = trust;
+  if (rest.length > 1 || rest[0] === '--help' || rest[0] === '-h' || tsa.file === null || trust.file === null) {
     write(usage);
     return rest[0] === '--help' || rest[0] === '-h' ? 0 : 2;
   }
@@ -65,14 +88,19 @@ export function runVerifier(args: string[], scriptFolder: string, write: (text: 
     write(`No ${sealFiles.manifest} in ${folder}: point at a packet folder (packets/<client>/<period>).\n${usage}`);
     return 2;
   }
-  const tsaCertificates = tsaFile ? readTsaCertificates(tsaFile) : [];
+  const tsaCertificates = tsa.file ? readCertificates(tsa.file) : [];
   if (tsaCertificates === null) {
-    write(`${tsaFile} is not a PEM file holding a certificate: give the time-stamping authority's certificate (or its CA's).\n`);
+    write(`${tsa.file} is not a PEM file holding a certificate: give the time-stamping authority's certificate (or its CA's).\n`);
+    return 2;
+  }
+  const anchors = trust.file ? readCertificates(trust.file) : [];
+  if (anchors === null) {
+    write(`${trust.file} is not a PEM file holding a certificate: give your MSP's CA certificate, or the signing certificate they published.\n`);
     return 2;
   }
   write('Proofbook packet verifier (offline; needs only Node.js)\n');
   try {
-    const check = checkPacketFolder(folder, tsaCertificates);
+    const check = checkPacketFolder(folder, tsaCertificates, anchors);
     const chain = checkEarlierPeriods(folder, check);
     write(describePacketCheck(check, chain));
     return check.problems.length === 0 && !chain.broken ? 0 : 1;

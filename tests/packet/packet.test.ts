@@ -175,6 +175,8 @@ describe('packet PDF', () => {
     expect(report).toContain('Signature Type: ETSI.CAdES.detached');
     expect(report).toContain('Total document signed');
     expect(report).toContain('Signature is Valid');
+    // An incremental update: the unsigned bytes are the first part of the signed file.
+    expect(Buffer.compare(Buffer.from(big.signed.subarray(0, big.unsigned.length)), Buffer.from(big.unsigned))).toBe(0);
 
     const tampered = Buffer.from(big.signed);
     const text = tampered.toString('latin1');
@@ -256,6 +258,14 @@ describe('contents numbering', () => {
     expect(lines(pageText(file, 5))).toContain('1 Overview');
     expect(lines(pageText(file, 2)).some((line) => /^1 Overview\s+5$/.test(line))).toBe(true);
     expect(pageText(file, 5)).toContain(`Page 5 of ${printed.pages}`);
+  });
+
+  it('fails with the error of a part that cannot be rendered while the part before it prints, and prints on after', async () => {
+    const html = renderHtml(report, await loadTemplates(templatesDir), { signedWithDevelopmentKey: false, partLines: 60 });
+    expect(html.parts.length).toBeGreaterThan(3);
+    const broken = { ...html, parts: html.parts.map((part, i) => (i === 2 ? () => { throw new Error('"misspelt" not defined in partials/findings-open.hbs'); } : part)) };
+    await expect(printPacket(browser, broken, metadata)).rejects.toThrow('"misspelt" not defined');
+    expect((await printPacket(browser, html, metadata)).sections.map((s) => s.title)).toContain('10 Sign-off');
   });
 
   it('fails clearly when the numbers never settle', async () => {

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let i = 1; i <= 3; i++) doc.addPage().drawText(`Evidence page ${i}`, { x: 50, y: 700, font, size: 18 });
-  [unsigned, key, tsa] = await Promise.all([doc.save(), createTestKey(), startLocalTsa()]);
+  [unsigned, key, tsa] = await Promise.all([doc.save({ useObjectStreams: false }), createTestKey(), startLocalTsa()]);
 });
 
 afterAll(async () => {
@@ -70,6 +70,7 @@ describe('PAdES baseline B-B signature', () => {
     expect(report).toContain('Signer Certificate Common Name: Proofbook packet test key');
     // The claimed time comes from the signature dictionary's /M (there is no signing-time attribute).
     expect(report).toContain('Signing Time: Oct 01 2026 12:00:00');
+    expect(checkPdfSignature(signed).signingTime).toBe('2026-10-01T12:00:00.000Z');
   });
 
   it('carries content-type, message-digest and signing-certificate-v2, and no signing-time', () => {

@@ -9,6 +9,7 @@ import { runCli } from '../../src/cli/run.ts';
 import { extraFiles } from '../../src/seal/extras.ts';
 import { verifierScript } from '../../src/verifier/bundle.ts';
 import { pdfsig } from '../packet/poppler.ts';
+import { makeCertificate } from '../verifier/certificates.ts';
 
 /**
  * Three sealed quarters of one generated client, built once: the chain of quarters with a replaced
@@ -81,6 +82,51 @@ describe('a sealed period', () => {
     expect(result.stdout).toContain(`OK     chain of ${client}: ${q2} → ${q3} → ${q4}`);
     expect(result.stdout).toContain('All 3 sealed period(s) intact.');
     expect(result.code).toBe(0);
+  });
+});
+
+describe('who signed', () => {
+  const signerPem = () => path.join(packetDir(out, q3), 'signer.pem');
+  const fingerprint = () => spawnSync('openssl', ['x509', '-in', signerPem(), '-noout', '-fingerprint', '-sha256'], { encoding: 'utf8' }).stdout.trim().replace(/^sha256 Fingerprint=/i, '');
+
+  it('is unverified without a trust anchor, and both verifiers give the fingerprint to compare', async () => {
+    const offline = offlineVerifier(packetDir(out, q3));
+    expect(offline.stdout).toContain(`Identity:  signing certificate SHA-256 fingerprint ${fingerprint()}`);
+    expect(offline.stdout).toContain('Trust:     UNVERIFIED: no trust anchor given');
+    expect(offline.stdout).toContain('(who signed is not verified: no --trust)');
+    expect(offline.code).toBe(0);
+    const result = await cli(['verify', packetDir(out, q3)]);
+    expect(result.stdout).toContain(`note: signer's identity unverified (no --trust given): signing certificate SHA-256 fingerprint ${fingerprint()}`);
+  });
+
+  it('is trusted when the published signing certificate is the anchor', async () => {
+    const offline = offlineVerifier(packetDir(out, q3), ['--trust', signerPem()]);
+    expect(offline.stdout).toContain('Trust:     trusted: the signer\'s certificate chains to "CN=Proofbook development key (not for submission)');
+    expect(offline.stdout).toContain('the signer chains to a trust anchor given.');
+    expect(offline.code).toBe(0);
+    const result = await cli(['verify', out, '--trust', signerPem()]);
+    expect(result.stdout).toContain('note: signer trusted: the signing certificate chains to');
+    expect(result.code).toBe(0);
+  });
+
+  it('fails both verifiers against another CA, and refuses a trust file without a certificate', async () => {
+    const other = path.join(root, 'other-ca.pem');
+    writeFileSync(other, makeCertificate({ commonName: 'Some Other CA', ca: true }).pem);
+    const offline = offlineVerifier(packetDir(out, q3), ['--trust', other]);
+    expect(offline.stdout).toContain('Trust:     NOT TRUSTED');
+    expect(offline.stdout).toContain(`packets/${client}/${q3}/signer.pem: the signer is not trusted: "CN=Proofbook development key (not for submission)`);
+    expect(offline.stdout).toMatch(/VERDICT: NOT INTACT/);
+    expect(offline.code).toBe(1);
+    const result = await cli(['verify', packetDir(out, q3), '--trust', other]);
+    expect(result.stdout).toContain(`FAILED ${client} ${q3}`);
+    expect(result.stdout).toContain('which is not among the trust anchors given');
+    expect(result.code).toBe(1);
+    const notPem = path.join(root, 'not-a-trust-file.txt');
+    writeFileSync(notPem, 'hello');
+    expect(offlineVerifier(packetDir(out, q3), ['--trust', notPem])).toMatchObject({ code: 2, stdout: expect.stringContaining(`${notPem} is not a PEM file holding a certificate`) });
+    const refused = await cli(['verify', out, '--trust', notPem]);
+    expect(refused.stderr).toContain(`--trust names ${notPem}, which holds no PEM certificate`);
+    expect(refused.code).not.toBe(0);
   });
 });
 
