@@ -1,14 +1,17 @@
 // Ingest throughput and memory on a generated Nessus CSV, against bare streaming passes of papaparse
-// and csv-parse that only count records. Usage: node scripts/bench-ingest.ts [MB] [--keep]
-// (default 200 MB; --keep leaves the generated file for a profiler).
-// Each pass runs in its own process so that its peak RSS is its own.
+// and csv-parse that only count records. Usage: node scripts/bench-ingest.ts [MB] [--runs N] [--keep]
+// (default 200 MB and 3 runs; --keep leaves the generated file for a profiler).
+// Each pass runs in its own process so that its peak RSS is its own. The passes run in turn, N
+// times over, and each pass is judged by its best run: on a shared machine another process only
+// ever adds time, so the best of interleaved runs is the figure least distorted by the others.
 import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-type Pass = 'bytes' | 'papaparse' | 'papaparse-arrays' | 'csv-parse' | 'proofbook-csv' | 'proofbook';
+const passes = ['bytes', 'papaparse', 'papaparse-arrays', 'csv-parse', 'proofbook-csv', 'proofbook'] as const;
+type Pass = (typeof passes)[number];
 interface Measure {
   seconds: number;
   /** User + system CPU time: steadier than wall time on a shared machine. */
@@ -23,11 +26,14 @@ if (process.argv[2] === '--pass') {
   process.stdout.write(JSON.stringify(await runPass(process.argv[3] as Pass, process.argv[4]!)));
 } else {
   const args = process.argv.slice(2);
-  await main(Number(args.find((a) => !a.startsWith('--')) ?? 200), args.includes('--keep'));
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt < 0 ? 3 : Number(args[runsAt + 1]);
+  const sizes = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
+  await main(Number(sizes[0] ?? 200), runs, args.includes('--keep'));
 }
 
-async function main(megabytes: number, keep: boolean): Promise<void> {
-  if (!(megabytes > 0)) throw new Error('usage: node scripts/bench-ingest.ts [MB]');
+async function main(megabytes: number, runs: number, keep: boolean): Promise<void> {
+  if (!(megabytes > 0) || !Number.isInteger(runs) || runs < 1) throw new Error('usage: node scripts/bench-ingest.ts [MB] [--runs N] [--keep]');
   const folder = mkdtempSync(path.join(tmpdir(), 'proofbook-bench-'));
   const file = path.join(folder, 'nessus.csv');
   try {
@@ -35,31 +41,43 @@ async function main(megabytes: number, keep: boolean): Promise<void> {
     const rows = await generateNessusCsv(file, megabytes * 1e6);
     const bytes = statSync(file).size;
     console.log(`Generated ${(bytes / 1e6).toFixed(0)} MB, ${rows.toLocaleString('en-US')} rows of Nessus CSV in ${((performance.now() - generated) / 1000).toFixed(1)} s (${file})`);
-    const results = new Map<Pass, Measure>();
     if (keep) console.log(`Kept; one pass alone: node scripts/bench-ingest.ts --pass proofbook ${file}`);
-    for (const pass of ['bytes', 'papaparse', 'papaparse-arrays', 'csv-parse', 'proofbook-csv', 'proofbook'] as const) {
-      const out = execFileSync(process.execPath, [self, '--pass', pass, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
-      results.set(pass, JSON.parse(out) as Measure);
+    const results = new Map<Pass, Measure[]>(passes.map((pass) => [pass, []]));
+    for (let run = 0; run < runs; run++) {
+      for (const pass of passes) {
+        const out = execFileSync(process.execPath, [self, '--pass', pass, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+        results.get(pass)!.push(JSON.parse(out) as Measure);
+      }
     }
-    const mbps = (m: Measure) => bytes / 1e6 / m.seconds;
-    console.log('\n| pass | MB/s | rows/s | rows | CPU s | peak RSS |\n|---|---|---|---|---|---|');
-    for (const [pass, m] of results) {
+    const mbps = (seconds: number) => bytes / 1e6 / seconds;
+    const best = (pass: Pass) => {
+      const measures = results.get(pass)!;
+      const seconds = Math.min(...measures.map((m) => m.seconds));
+      return { seconds, slowest: Math.max(...measures.map((m) => m.seconds)), cpuSeconds: Math.min(...measures.map((m) => m.cpuSeconds)), rows: measures[0]!.rows, maxRssMiB: Math.max(...measures.map((m) => m.maxRssMiB)) };
+    };
+    console.log(`\nBest of ${runs} run(s) per pass (MB/s, rows/s, CPU s); slowest run's MB/s; highest peak RSS.`);
+    console.log('\n| pass | MB/s | slowest | rows/s | rows | CPU s | peak RSS |\n|---|---|---|---|---|---|---|');
+    for (const pass of passes) {
+      const m = best(pass);
       const counted = pass === 'bytes' ? ['—', '—'] : [Math.round(m.rows / m.seconds).toLocaleString('en-US'), m.rows.toLocaleString('en-US')];
-      console.log(`| ${pass} | ${mbps(m).toFixed(0)} | ${counted[0]} | ${counted[1]} | ${m.cpuSeconds.toFixed(2)} | ${m.maxRssMiB.toFixed(0)} MiB |`);
+      console.log(`| ${pass} | ${mbps(m.seconds).toFixed(0)} | ${mbps(m.slowest).toFixed(0)} | ${counted[0]} | ${counted[1]} | ${m.cpuSeconds.toFixed(2)} | ${m.maxRssMiB.toFixed(0)} MiB |`);
     }
-    const ours = results.get('proofbook')!;
-    const bare = (['papaparse', 'papaparse-arrays', 'csv-parse'] as const).map((pass) => ({ pass, m: results.get(pass)! }));
-    const fastest = bare.reduce((a, b) => (mbps(b.m) > mbps(a.m) ? b : a));
-    const ratio = mbps(ours) / mbps(fastest.m);
-    const cpuRatio = fastest.m.cpuSeconds / ours.cpuSeconds;
+    const ours = best('proofbook');
+    const fastest = (['papaparse', 'papaparse-arrays', 'csv-parse'] as const).reduce((a, b) => (best(b).seconds < best(a).seconds ? b : a));
+    const bare = best(fastest);
+    const ratio = bare.seconds / ours.seconds;
+    const cpuRatio = bare.cpuSeconds / ours.cpuSeconds;
     const verdict = (r: number) => (r >= 0.8 ? 'met' : 'NOT met');
-    console.log(`\nProofbook ingest: ${ratio.toFixed(2)} × the fastest bare pass (${fastest.pass}) in wall time, ${cpuRatio.toFixed(2)} × in CPU time (target ≥ 0.80: ${verdict(ratio)} in wall time, ${verdict(cpuRatio)} in CPU time)`);
+    console.log(`\nProofbook ingest: ${ratio.toFixed(2)} × the fastest bare pass (${fastest}) in wall time, ${cpuRatio.toFixed(2)} × in CPU time (target ≥ 0.80: ${verdict(ratio)} in wall time, ${verdict(cpuRatio)} in CPU time)`);
+    // Run by run, as a single-run benchmark would have judged it.
+    const each = results.get('proofbook')!.map((m, run) => (results.get(fastest)![run]!.seconds / m.seconds).toFixed(2));
+    console.log(`Run by run, in wall time: ${each.join(', ')}`);
     console.log(`Peak RSS ${ours.maxRssMiB.toFixed(0)} MiB for ${(bytes / 1e6).toFixed(0)} MB (target < 400 MiB for 1 GB)`);
     // Wall time is only comparable between passes on an idle machine; CPU time holds up better under load.
     console.log(`Load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} CPUs`);
-    const reader = results.get('proofbook-csv')!;
-    console.log(`Proofbook's CSV reader alone: ${(mbps(reader) / mbps(fastest.m)).toFixed(2)} × in wall time, ${(fastest.m.cpuSeconds / reader.cpuSeconds).toFixed(2)} × in CPU time`);
-    if (ours.rows !== results.get('csv-parse')!.rows) console.log(`Row counts differ: proofbook ${ours.rows}, csv-parse ${results.get('csv-parse')!.rows}`);
+    const reader = best('proofbook-csv');
+    console.log(`Proofbook's CSV reader alone: ${(bare.seconds / reader.seconds).toFixed(2)} × in wall time, ${(bare.cpuSeconds / reader.cpuSeconds).toFixed(2)} × in CPU time`);
+    if (ours.rows !== best('csv-parse').rows) console.log(`Row counts differ: proofbook ${ours.rows}, csv-parse ${best('csv-parse').rows}`);
   } finally {
     if (!keep) rmSync(folder, { recursive: true, force: true });
   }

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { RuleId } from '../model/rules.ts';
-import type { AnyFormat, RawValues, Texts } from './format.ts';
+import { fieldsOf, type AnyFormat, type Cells, type RawValues, type Texts } from './format.ts';
 import { rowParser } from './row-parser.ts';
 
-/** A row as a reader found it: its values by field, or why it could not be read. */
+/** A row as a reader found it: its cells (in the order of the format's fields), or why it could not be read. */
 export type SourceRow =
-  | { line: number; values: RawValues; /** CSV: the 0-based column of each field. */ columns?: ReadonlyMap<string, number> }
+  | { line: number; cells: Cells; /** CSV: the 0-based column of each field. */ columns?: ReadonlyMap<string, number> }
   /** `silent`: counted as rejected, reported once for the file rather than per row. */
   | { line: number; broken: string; rule: RuleId; silent?: boolean };
 
@@ -60,9 +60,9 @@ function retainAll<T>(record: T, texts: Texts, kept?: T): T {
 const formula = /^[=@]|^[+-]\s*[A-Za-z_][\w.]*\s*\(/;
 
 /** Whether a row holds a formula-like cell; the regex only runs on cells that start with = @ + or -. */
-function holdsFormula(values: RawValues, keys: readonly string[]): boolean {
-  for (const key of keys) {
-    const value = values[key];
+function holdsFormula(cells: Cells): boolean {
+  for (let c = 0; c < cells.length; c++) {
+    const value = cells[c];
     const first = value?.charCodeAt(0);
     if ((first === 61 || first === 64 || first === 43 || first === 45) && formula.test(value!)) return true;
   }
@@ -81,14 +81,13 @@ export async function accountRows(
   options: { file: string; timezone: string; effective: string },
   report: Reporter,
 ): Promise<RowAccount<unknown>> {
-  const parse = rowParser(format.rowSchema({ timezone: options.timezone }) as z.ZodType<Record<string, unknown>, RawValues>);
+  const parse = rowParser(format.rowSchema({ timezone: options.timezone }) as z.ZodType<Record<string, unknown>, RawValues>, fieldsOf(format));
   const byKey = new Map<string, unknown>();
   let rowsRead = 0;
   let rejected = 0;
   let duplicates = 0;
   const formulaLines: number[] = [];
   const fieldName = (key: string) => format.columns[key]?.headers[0] ?? key;
-  const fieldKeys = Object.keys(format.columns);
   const texts = textHolder();
   const retain = format.retain ?? retainAll;
 
@@ -99,7 +98,7 @@ export async function accountRows(
       if (!row.silent) report(row.rule, row.line, row.broken, null);
       return;
     }
-    const parsed = parse(row.values);
+    const parsed = parse(row.cells);
     if (!parsed.ok) {
       rejected++;
       for (const { key, message, rule } of parsed.issues) {
@@ -109,7 +108,7 @@ export async function accountRows(
       }
       return;
     }
-    if (formulaLines.length < 1000 && holdsFormula(row.values, fieldKeys)) formulaLines.push(row.line);
+    if (formulaLines.length < 1000 && holdsFormula(row.cells)) formulaLines.push(row.line);
     const record = format.toRecord(parsed.data, { source: { file: options.file, line: row.line }, timezone: options.timezone, effective: options.effective });
     // Only stored records are copied out of the text chunks: rows merged away cost no copy.
     const key = format.key(record);

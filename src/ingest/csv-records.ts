@@ -61,9 +61,6 @@ export async function* csvRecords(chunks: AsyncIterable<string>, options: CsvRea
     skipping = true;
     skipInQuotes = insideQuotes;
   };
-  const countLines = (text: string, from: number, to: number) => {
-    for (let nl = text.indexOf('\n', from); nl >= 0 && nl < to; nl = text.indexOf('\n', nl + 1)) line++;
-  };
 
   for await (const chunk of chunks) {
     let i = 0;
@@ -96,18 +93,25 @@ export async function* csvRecords(chunks: AsyncIterable<string>, options: CsvRea
         continue;
       }
       if (inQuotes) {
-        // The closing quote is the first one not doubled; doubled quotes are unescaped in one pass,
-        // so a quoted field costs one slice rather than a piece per escaped quote.
+        // The closing quote is the first one not doubled; each doubled quote is found once, here.
         let quote = text.indexOf('"', i);
-        let escaped = false;
+        let from = i;
+        /** The field up to its last doubled quote, unescaped. */
+        let unescaped = '';
         while (quote >= 0 && quote + 1 < length && text.charCodeAt(quote + 1) === 34) {
-          escaped = true;
-          quote = text.indexOf('"', quote + 2);
+          unescaped += text.slice(from, quote + 1);
+          from = quote + 2;
+          quote = text.indexOf('"', from);
         }
         const end = quote < 0 ? length : quote;
-        countLines(text, i, end);
+        // Line ends inside the field, each found once per chunk (nextNewline is shared with unquoted fields).
+        if (nextNewline < i && nextNewline !== -1) nextNewline = text.indexOf('\n', i);
+        while (nextNewline >= 0 && nextNewline < end) {
+          line++;
+          nextNewline = text.indexOf('\n', nextNewline + 1);
+        }
         recordChars += end - i;
-        const piece = escaped ? text.slice(i, end).replaceAll('""', '"') : text.slice(i, end);
+        const piece = from === i ? text.slice(i, end) : unescaped + text.slice(from, end);
         partial = partial === '' ? piece : partial + piece;
         if (quote < 0) {
           i = length;

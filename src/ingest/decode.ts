@@ -42,17 +42,23 @@ const textBytes = 1 << 15;
  */
 export async function openText(filePath: string): Promise<DecodedText> {
   const file = await open(filePath);
+  // Two buffers, each refilled and decoded in turn: the next one is read (on libuv's thread pool)
+  // while the text of the current one is parsed, so waiting for the disk overlaps the work. A fresh
+  // 1 MiB buffer per read would sit outside the JavaScript heap until a collection, and that adds
+  // up to 100 MB and more.
+  const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)] as const;
+  /** The read ahead under way, if any. */
+  let pending: Promise<number> | null = null;
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
+    // A read ahead finishes before the file closes; what it read is no longer wanted.
+    await pending?.catch(() => 0);
     await file.close();
   };
-  // One buffer, refilled and decoded before the next read: a fresh 1 MiB buffer per read would sit
-  // outside the JavaScript heap until a collection, and that adds up to 100 MB and more.
-  const buffer = Buffer.allocUnsafe(chunkBytes);
-  /** Fills the buffer from the file; fewer bytes than it holds only at the end of the file. */
-  const fill = async (): Promise<number> => {
+  /** Fills a buffer from the file; fewer bytes than it holds only at the end of the file. */
+  const fill = async (buffer: Buffer): Promise<number> => {
     let filled = 0;
     while (filled < chunkBytes) {
       const { bytesRead } = await file.read(buffer, filled, chunkBytes - filled, null);
@@ -61,11 +67,17 @@ export async function openText(filePath: string): Promise<DecodedText> {
     }
     return filled;
   };
+  const readAhead = (buffer: Buffer): Promise<number> => {
+    const read = fill(buffer);
+    // Handled now, awaited later: a failure while the current text is parsed is not "unhandled".
+    read.catch(() => 0);
+    return read;
+  };
   let start: ReturnType<typeof sniffEncoding>;
   let length: number;
   try {
-    length = await fill();
-    start = sniffEncoding(buffer.subarray(0, length));
+    length = await fill(buffers[0]);
+    start = sniffEncoding(buffers[0].subarray(0, length));
   } catch (error) {
     await close();
     throw error;
@@ -75,11 +87,16 @@ export async function openText(filePath: string): Promise<DecodedText> {
     try {
       const decode = start.encoding === 'utf-8' ? utf8OrWindows1252(() => (fellBack = true)) : wholeUnits(start.encoding);
       const normalise = crlfToLf();
-      for (let from = start.skip; length > 0; from = 0, length = await fill()) {
+      for (let from = start.skip, current = 0; length > 0; from = 0, current = 1 - current) {
+        const buffer = buffers[current]!;
+        // A buffer not filled whole was the end of the file.
+        pending = length === chunkBytes ? readAhead(buffers[1 - current]!) : null;
         for (let at = from; at < length; at += textBytes) {
           const text = normalise(decode(buffer.subarray(at, Math.min(at + textBytes, length)), false), false);
           if (text) yield text;
         }
+        length = pending === null ? 0 : await pending;
+        pending = null;
       }
       const rest = normalise(decode(Buffer.alloc(0), true), true);
       if (rest) yield rest;

@@ -29,7 +29,14 @@ export function field<T>(parse: CellParse<T>) {
 /** The plain function behind a cell schema made by `field`; undefined for any other schema. */
 export const cellParse = (schema: z.ZodType): CellParse<unknown> | undefined => parsers.get(schema);
 
-const trimmed = (s: string | undefined): string => (s === undefined ? '' : s.trim());
+/** A character that trim() may remove: ASCII space or control, or non-ASCII (where the Unicode spaces are). */
+const mayTrim = (code: number): boolean => code <= 32 || code >= 127;
+
+/** The cell without surrounding white space; trim(), a call into the engine's runtime, only runs when an end may be white space. */
+export const trimmed = (s: string | undefined): string => {
+  if (s === undefined || s.length === 0) return '';
+  return mayTrim(s.charCodeAt(0)) || mayTrim(s.charCodeAt(s.length - 1)) ? s.trim() : s;
+};
 
 export const text = field(trimmed);
 

@@ -26,6 +26,15 @@ export interface RowContext {
 export type RawValues = Record<string, string | undefined>;
 
 /**
+ * A row's values in the order of its format's `columns` (see `fieldsOf`): text, or absent. Rows
+ * travel as arrays so that reading a field is an index, not a look-up by name on every row.
+ */
+export type Cells = ReadonlyArray<string | undefined>;
+
+/** A format's field keys, in the order of its rows' `Cells`. */
+export const fieldsOf = (format: { columns: object }): string[] => Object.keys(format.columns);
+
+/**
  * What every format declares: its fields, the schema a row must meet and how a valid row becomes a
  * normalised record. Formats only declare; `readEvidence` reads, validates and counts.
  */

@@ -1,7 +1,8 @@
 import { csvRecords, type CsvBrokenRecord, type CsvRecord } from './csv-records.ts';
 import type { Reporter, SourceRow } from './account-rows.ts';
+import { trimmed } from './fields.ts';
 import { findCsvHeader, UnknownFormatError, yamlRecords } from './detect.ts';
-import { normaliseHeader, type AnyFormat, type CsvFormat, type JsonFormat, type RawValues, type XmlFormat, type YamlFormat } from './format.ts';
+import { fieldsOf, normaliseHeader, type AnyFormat, type Cells, type CsvFormat, type JsonFormat, type RawValues, type XmlFormat, type YamlFormat } from './format.ts';
 import { jsonRecords, type JsonBrokenRecord, type JsonProblem, type JsonRecord } from './json-records.ts';
 import { xmlRecords, xmlRootName } from './xml-records.ts';
 
@@ -50,12 +51,13 @@ export const rowSources: Record<'csv' | 'xml' | 'json' | 'yaml', (input: SourceI
     const root = xmlRootName(head);
     const format = candidates.find((f): f is XmlAny => f.syntax === 'xml' && (forced || f.root === root));
     if (!format) throw new UnknownFormatError(`the XML root element <${root ?? '?'}> matches no known format`);
+    const fields = fieldsOf(format);
     const rows = async function* (): AsyncGenerator<SourceRow[]> {
       for await (const batch of xmlRecords(text, { record: format.record, context: format.context, maxRecordChars })) {
         yield batch.flatMap((item): SourceRow[] => {
           if ('problem' in item) return report('xml/malformed', item.line, item.problem, null), [];
           if ('broken' in item) return [{ line: item.line, broken: item.broken, rule: 'xml/malformed' }];
-          return [{ line: item.line, values: format.values(item) }];
+          return [{ line: item.line, cells: cellsOf(format.values(item), fields) }];
         });
       }
     };
@@ -82,11 +84,12 @@ export const rowSources: Record<'csv' | 'xml' | 'json' | 'yaml', (input: SourceI
     }
     if (!format) throw new UnknownFormatError(`the first JSON record (keys: ${firstKeys.slice(0, 8).join(', ') || 'none'}) matches no known format`);
     const chosen = format;
+    const fields = fieldsOf(chosen);
     const toRows = (batch: Array<JsonRecord | JsonBrokenRecord | JsonProblem>) =>
       batch.flatMap((item): SourceRow[] => {
         if ('problem' in item) return report('json/malformed', item.line, item.problem, null), [];
         if ('broken' in item) return [{ line: item.line, broken: item.broken, rule: 'json/malformed' }];
-        return [objectRow(chosen, item.line, item.value)];
+        return [objectRow(chosen, fields, item.line, item.value)];
       });
     const rows = async function* (): AsyncGenerator<SourceRow[]> {
       yield toRows(held);
@@ -99,22 +102,26 @@ export const rowSources: Record<'csv' | 'xml' | 'json' | 'yaml', (input: SourceI
     const read = await yamlRecords(text, candidates.filter((f): f is YamlAny => f.syntax === 'yaml'));
     if (!read.format) throw new UnknownFormatError(`the YAML file's top-level keys (${read.keys.join(', ') || 'none'}) match no known format`);
     const format = read.format;
+    const fields = fieldsOf(format);
     const rows = async function* (): AsyncGenerator<SourceRow[]> {
-      yield read.items.map((item) => ('broken' in item ? { ...item, rule: 'yaml/malformed' as const } : objectRow(format, item.line, item.value)));
+      yield read.items.map((item) => ('broken' in item ? { ...item, rule: 'yaml/malformed' as const } : objectRow(format, fields, item.line, item.value)));
     };
     return { format, rows: rows(), headerLine: null };
   },
 };
 
+const isBlank = (field: string): boolean => trimmed(field) === '';
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function objectRow(format: JsonAny | YamlAny, line: number, value: unknown): SourceRow {
+function objectRow(format: JsonAny | YamlAny, fields: readonly string[], line: number, value: unknown): SourceRow {
   if (!isObject(value)) return { line, broken: 'the record is not an object with named fields', rule: 'json/malformed' };
-  return { line, values: format.values(value) };
+  return { line, cells: cellsOf(format.values(value), fields) };
 }
 
-/** CSV records after the header")
-s=s[:start]+'''/** CSV records after the header → rows keyed by field, with the column each value came from. */
+const cellsOf = (values: RawValues, fields: readonly string[]): Cells => fields.map((field) => values[field]);
+
+/** CSV records after the header → rows of cells in the format's field order, with the column each came from. */
 function csvRowMapper(format: CsvAny, header: CsvRecord, report: Reporter): { map(batch: Array<CsvRecord | CsvBrokenRecord>): SourceRow[]; end(): void } {
   const headers = header.fields.map(normaliseHeader);
   const columns = new Map<string, number>();
@@ -132,25 +139,23 @@ function csvRowMapper(format: CsvAny, header: CsvRecord, report: Reporter): { ma
     }
     if (found.length > 0) columns.set(key, found[0]!);
   }
-  const keys = [...columns.keys()];
-  const indexes = [...columns.values()];
-  // Every row's values are a copy of one object of the row's shape, made once, rather than built up key by key.
-  const shape: RawValues = Object.fromEntries(keys.map((key) => [key, undefined]));
+  /** Per field of the format, in the order of its cells: the column it is read from, or -1. */
+  const indexes = fieldsOf(format).map((key) => columns.get(key) ?? -1);
   const blankLines: number[] = [];
   let rows = 0;
   const row = (record: CsvRecord | CsvBrokenRecord): SourceRow => {
     if (unusable) return { line: record.line, broken: '', rule: 'csv/missing-column', silent: true };
     if ('broken' in record) return { line: record.line, broken: record.broken, rule: 'csv/malformed' };
-    if (record.fields.every((f) => f.trim() === '')) {
+    if (record.fields.every(isBlank)) {
       blankLines.push(record.line);
       return { line: record.line, broken: '', rule: 'row/blank', silent: true };
     }
     if (record.fields.length !== headers.length) {
       return { line: record.line, broken: `the row has ${record.fields.length} fields, the header has ${headers.length}`, rule: 'csv/column-count' };
     }
-    const values: RawValues = { ...shape };
-    for (let k = 0; k < keys.length; k++) values[keys[k]!] = record.fields[indexes[k]!];
-    return { line: record.line, values, columns };
+    const cells = new Array<string | undefined>(indexes.length);
+    for (let k = 0; k < indexes.length; k++) cells[k] = indexes[k]! < 0 ? undefined : record.fields[indexes[k]!];
+    return { line: record.line, cells, columns };
   };
   return {
     map(batch) {

@@ -61,6 +61,16 @@ describe('readCsvRecords', () => {
     expect(got[1]).toEqual({ line: 2, fields: [`${'x'.repeat((1 << 20) - 3)}é€`] });
   });
 
+  it('reads a file of several read buffers as csv-parse does, records, characters and CRLFs cut at every buffer end', async () => {
+    // About 5 MB in records of varied length: the 1 MiB buffers (read one ahead of the other) end
+    // inside fields, inside multi-byte characters, between CR and LF and inside doubled quotes.
+    const rows = Array.from({ length: 3500 }, (_, i) => `${i},"é€ ${'x'.repeat(i % 997)}\r\n""q"" ${i}",${'y'.repeat(500 + (i % 7))}€`);
+    const text = `n,text,more\r\n${rows.join('\r\n')}\r\n`;
+    const got = await records(Buffer.from(text));
+    const lf = text.replaceAll('\r\n', '\n');
+    expect(got).toEqual((parse(lf) as string[][]).map((fields, i) => ({ line: i === 0 ? 1 : 2 * i, fields })));
+  });
+
   it('fails clearly on a binary file', async () => {
     await expect(records(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x61]))).rejects.toThrow(/binary/);
   });

@@ -44,8 +44,9 @@ describe('Nessus CSV (real exports)', () => {
     await expect(read('jira_fivetran_issue.csv')).rejects.toThrow(/id, _fivetran_deleted, _fivetran_synced/);
   });
 
-  it('closes a file it stops reading before its end', async () => {
-    const big = tempFile('other.csv', `id,name\n${'1,x\n'.repeat(100_000)}`);
+  it('closes a file it stops reading before its end, with the next buffer being read ahead', async () => {
+    // 2.4 MB: more than one read buffer (1 MiB), so a read ahead is under way when the format is refused.
+    const big = tempFile('other.csv', `id,name\n${'1,x\n'.repeat(600_000)}`);
     const openFiles = () => readdirSync('/proc/self/fd').length;
     const before = openFiles();
     await expect(readEvidence({ path: big, file: 'other.csv', timezone: 'UTC', effective: '2026-03-20' }, formats)).rejects.toThrow(UnknownFormatError);

@@ -38,7 +38,7 @@ export const nessusFindings = {
       title: row.name,
       severity: row.risk,
       cves: row.cve,
-      output: row.output.replace(/^Plugin Output:\s*/, ''),
+      output: row.output.startsWith('Plugin Output:') ? row.output.replace(/^Plugin Output:\s*/, '') : row.output,
       solution: row.solution,
       firstSeen: row.firstDiscovered,
       lastSeen: row.lastObserved,
