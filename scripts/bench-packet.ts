@@ -13,6 +13,7 @@
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { Browser } from 'puppeteer-core';
+import { workerExecArgv } from '../src/build/pool.ts';
 import { launchBrowser } from '../src/packet/browser.ts';
 import { buildPacket } from '../src/packet/packet.ts';
 import { renderWholeHtml } from '../src/packet/render-html.ts';
@@ -26,6 +27,10 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { 'part-lines': { type: 'string' }, tagged: { type: 'boolean', default: false }, 'packet-only': { type: 'boolean', default: false } },
 });
+// A build prints its packets in worker processes started with these flags: measure under the same.
+if (!workerExecArgv.every((flag) => process.execArgv.includes(flag))) {
+  console.warn(`Not run with the build workers' V8 flags (${workerExecArgv.join(' ')}), as npm run bench:packet is: Node's memory will read higher than in a build.`);
+}
 const pages = Number(positionals[0] ?? 1000);
 if (!Number.isInteger(pages) || pages < 20) throw new Error(`Invalid pages ${JSON.stringify(positionals[0])}: expected a whole number of at least 20`);
 const partLines = values['part-lines'] === undefined ? undefined : Number(values['part-lines']);
