@@ -96,17 +96,18 @@ async function readRecord(records: string, target: string): Promise<SyncRecord |
 }
 
 /**
- * A file modified within this long before its record was written could be modified again without
- * its mtime moving (coarse file-system clocks), so it is compared byte for byte, as git treats
- * "racily clean" files.
+ * A file modified this close before its record was written could be modified again without its
+ * mtime moving, so it is compared byte for byte (git's "racily clean" files). On a file system that
+ * keeps sub-second mtimes the clock ticks in milliseconds; one that keeps whole seconds (FAT, HFS+,
+ * some network shares) may not move for two.
  */
-const racyMs = 2000;
+const racyMs = (mtimeMs: number): number => (mtimeMs % 1000 === 0 ? 2000 : 100);
 
 async function matches(folder: string, record: SyncRecord, files: string[]): Promise<boolean> {
   for (const file of files) {
     const seen = record.files[file];
     const now = await stat(path.join(folder, file)).catch(() => null);
-    if (!seen || !now || now.size !== seen[0] || now.mtimeMs !== seen[1] || seen[1] > record.at - racyMs) return false;
+    if (!seen || !now || now.size !== seen[0] || now.mtimeMs !== seen[1] || seen[1] > record.at - racyMs(seen[1])) return false;
   }
   return true;
 }

@@ -51,6 +51,25 @@ describe('syncFolder with quick-check records', () => {
     expect(readFileSync(path.join(target, files[0]!), 'utf8')).toBe('<p>index</p>');
   });
 
+  it('trusts a file half a second older than its record where mtimes have milliseconds', async () => {
+    await syncFolder(entry, target, { records });
+    const at = Date.now() - 500;
+    for (const file of files) utimesSync(path.join(target, file), new Date(), (at % 1000 === 0 ? at + 1 : at) / 1000);
+    await syncFolder(entry, target, { records });
+    rmSync(entry, { recursive: true });
+    expect(await syncFolder(entry, target, { records })).toEqual({ written: 0, unchanged: 2, removed: 0 });
+  });
+
+  it('compares a file under two seconds older than its record where mtimes are whole seconds', async () => {
+    await syncFolder(entry, target, { records });
+    const at = Math.floor((Date.now() - 500) / 1000);
+    for (const file of files) utimesSync(path.join(target, file), new Date(), at);
+    await syncFolder(entry, target, { records });
+    rmSync(entry, { recursive: true });
+    // Compared: the entry is gone, so the files go with it.
+    expect(await syncFolder(entry, target, { records })).toEqual({ written: 0, unchanged: 0, removed: 2 });
+  });
+
   it('notices a target file edited since its record, and puts the entry back', async () => {
     await syncedEarlier();
     writeFileSync(path.join(target, files[0]!), '<p>INDEX</p>');
