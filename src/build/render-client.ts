@@ -174,7 +174,12 @@ async function renderSites(
       await cp(staged, out, { recursive: true, filter: (source) => !isPeriodFile(path.relative(staged, source)) });
       return { pages: (await readdir(out, { recursive: true })).filter((name) => name.endsWith('.html')).length };
     });
-    written += (await syncFolder(staged, clientDir)).written;
+    // Put in place from the cache entries just written, so each folder gets its quick-check record
+    // now and the next build need not read it back byte for byte.
+    for (const { period, key } of missing) {
+      written += (await syncFolder(path.join(cache.entry('sites', key), 'out'), path.join(clientDir, period.period), { records: cache.syncRecords })).written;
+    }
+    written += (await syncFolder(clientPages, clientDir, { keep: isPeriodFile, records: cache.syncRecords })).written;
     return { periods: missing.length, written, clientPages: pages.figures.pages ?? 0 };
   } finally {
     await rm(scratch, { recursive: true, force: true });
