@@ -39,17 +39,22 @@ export async function syncFile(source: string, target: string, options: Pick<Syn
 /**
  * Makes `target` hold exactly the files of `source`: differing files are written, missing ones
  * added, and files `source` lacks are removed (unless `keep` says they belong to someone else).
+ * With a record of the last sync from this same entry, each file that still matches it is taken as
+ * is, and the entry's file list is the record's: only the files that do not match are read.
  */
 export async function syncFolder(source: string, target: string, options: SyncOptions = {}): Promise<SyncCount> {
   const keep = options.keep ?? (() => false);
   const record = options.records ? await readRecord(options.records, target) : null;
-  if (record?.source === source) {
-    const present = (await relativeFiles(target)).filter((file) => !(file in record.files) && !keep(file));
-    if (present.length === 0 && (await matches(target, record, Object.keys(record.files)))) return { written: 0, unchanged: Object.keys(record.files).length, removed: 0 };
-  }
+  const trusted = record?.source === source ? record : null;
   const count: SyncCount = { written: 0, unchanged: 0, removed: 0 };
-  const wanted = new Set(await relativeFiles(source));
+  const wanted = new Set(trusted ? Object.keys(trusted.files) : await relativeFiles(source));
+  let checked = 0;
   for (const file of wanted) {
+    if (trusted && (await matches(target, trusted, [file]))) {
+      count.unchanged++;
+      continue;
+    }
+    checked++;
     if (await copyIfDifferent(path.join(source, file), path.join(target, file))) count.written++;
     else count.unchanged++;
   }
@@ -58,7 +63,7 @@ export async function syncFolder(source: string, target: string, options: SyncOp
     await rm(path.join(target, file));
     count.removed++;
   }
-  if (options.records) await writeRecord(options.records, target, source, target, [...wanted]);
+  if (options.records && (checked > 0 || count.removed > 0 || !trusted)) await writeRecord(options.records, target, source, target, [...wanted]);
   return count;
 }
 

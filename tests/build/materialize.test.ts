@@ -66,13 +66,22 @@ describe('syncFolder with quick-check records', () => {
     for (const file of files) utimesSync(path.join(target, file), new Date(), at);
     await syncFolder(entry, target, { records });
     rmSync(entry, { recursive: true });
-    // Compared: the entry is gone, so the files go with it.
-    expect(await syncFolder(entry, target, { records })).toEqual({ written: 0, unchanged: 0, removed: 2 });
+    // Compared: the entry is read, and it is gone.
+    await expect(syncFolder(entry, target, { records })).rejects.toThrow(/ENOENT/);
   });
 
   it('notices a target file edited since its record, and puts the entry back', async () => {
     await syncedEarlier();
     writeFileSync(path.join(target, files[0]!), '<p>INDEX</p>');
+    expect(await syncFolder(entry, target, { records })).toEqual({ written: 1, unchanged: 1, removed: 0 });
+    expect(readFileSync(path.join(target, files[0]!), 'utf8')).toBe('<p>index</p>');
+  });
+
+  it('reads only the files that no longer match their record', async () => {
+    await syncedEarlier();
+    writeFileSync(path.join(target, files[0]!), '<p>INDEX</p>');
+    // Were the matching file read, its missing entry would fail the sync.
+    rmSync(path.join(entry, files[1]!));
     expect(await syncFolder(entry, target, { records })).toEqual({ written: 1, unchanged: 1, removed: 0 });
     expect(readFileSync(path.join(target, files[0]!), 'utf8')).toBe('<p>index</p>');
   });
