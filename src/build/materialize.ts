@@ -30,7 +30,7 @@ export interface SyncOptions {
 /** Copies `source` to `target` unless `target` already holds the same bytes. True when written. */
 export async function syncFile(source: string, target: string, options: Pick<SyncOptions, 'records'> = {}): Promise<boolean> {
   const record = options.records ? await readRecord(options.records, target) : null;
-  if (record?.source === source && (await matches(path.dirname(target), record, [path.basename(target)]))) return false;
+  if (record?.source === source && (await matches(path.dirname(target), record, path.basename(target)))) return false;
   const written = await copyIfDifferent(source, target);
   if (options.records) await writeRecord(options.records, target, source, path.dirname(target), [path.basename(target)]);
   return written;
@@ -50,7 +50,7 @@ export async function syncFolder(source: string, target: string, options: SyncOp
   const wanted = new Set(trusted ? Object.keys(trusted.files) : await relativeFiles(source));
   let checked = 0;
   for (const file of wanted) {
-    if (trusted && (await matches(target, trusted, [file]))) {
+    if (trusted && (await matches(target, trusted, file))) {
       count.unchanged++;
       continue;
     }
@@ -108,13 +108,11 @@ async function readRecord(records: string, target: string): Promise<SyncRecord |
  */
 const racyMs = (mtimeMs: number): number => (mtimeMs % 1000 === 0 ? 2000 : 100);
 
-async function matches(folder: string, record: SyncRecord, files: string[]): Promise<boolean> {
-  for (const file of files) {
-    const seen = record.files[file];
-    const now = await stat(path.join(folder, file)).catch(() => null);
-    if (!seen || !now || now.size !== seen[0] || now.mtimeMs !== seen[1] || seen[1] > record.at - racyMs(seen[1])) return false;
-  }
-  return true;
+/** Whether `file` (relative to `folder`) is as its record saw it, and was not racy then. */
+async function matches(folder: string, record: SyncRecord, file: string): Promise<boolean> {
+  const seen = record.files[file];
+  const now = await stat(path.join(folder, file)).catch(() => null);
+  return !!seen && !!now && now.size === seen[0] && now.mtimeMs === seen[1] && seen[1] <= record.at - racyMs(seen[1]);
 }
 
 async function writeRecord(records: string, target: string, source: string, folder: string, files: string[]): Promise<void> {

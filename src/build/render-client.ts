@@ -139,25 +139,43 @@ async function renderSites(
   let written = 0;
   const clientDir = path.join(context.outDir, 'sites', assessed.clientId);
   const pagesKey = clientPagesKey(context.shared, assessed.periods.map((p) => p.reportKey));
-  const missing: { period: AssessedPeriod; key: string }[] = [];
-  for (const [i, period] of periods.entries()) {
-    const entry = path.join(cache.entry('sites', keys[i]!), 'out');
-    if (existsSync(entry)) written += (await syncFolder(entry, path.join(clientDir, period.period), { records: cache.syncRecords })).written;
-    else missing.push({ period, key: keys[i]! });
-  }
   const isPeriodFile = (file: string) => PeriodId.safeParse(file.split(path.sep)[0]).success;
   const clientPages = path.join(cache.entry('client-pages', pagesKey), 'out');
-  if (missing.length === 0) {
-    if (existsSync(clientPages)) written += (await syncFolder(clientPages, clientDir, { keep: isPeriodFile, records: cache.syncRecords })).written;
-    // Without cached client pages, the newest period is rendered again to make them.
-    else if (periods.length > 0) missing.push({ period: periods.at(-1)!, key: keys.at(-1)! });
-    if (missing.length === 0) return { periods: 0, written, clientPages: (await cache.meta('client-pages', pagesKey))?.figures.pages ?? 0 };
+  const sitesEntry = (key: string) => path.join(cache.entry('sites', key), 'out');
+  const putPeriod = async (period: AssessedPeriod, key: string) =>
+    (written += (await syncFolder(sitesEntry(key), path.join(clientDir, period.period), { records: cache.syncRecords })).written);
+  // Cached periods first: a period rendered now reads the earlier ones' reports for its trends.
+  const missing: { period: AssessedPeriod; key: string }[] = [];
+  for (const [i, period] of periods.entries()) {
+    if (existsSync(sitesEntry(keys[i]!))) await putPeriod(period, keys[i]!);
+    else missing.push({ period, key: keys[i]! });
   }
+  // Without cached client pages, the newest period is rendered again to make them.
+  if (missing.length === 0 && periods.length > 0 && !existsSync(clientPages)) missing.push({ period: periods.at(-1)!, key: keys.at(-1)! });
+  if (missing.length > 0) await renderIntoCache(cache, clientDir, missing, pagesKey, isPeriodFile);
+  // From the cache entries, so each folder gets its quick-check record and the next build need not read it back.
+  for (const { period, key } of missing) await putPeriod(period, key);
+  if (existsSync(clientPages)) written += (await syncFolder(clientPages, clientDir, { keep: isPeriodFile, records: cache.syncRecords })).written;
+  return { periods: missing.length, written, clientPages: (await cache.meta('client-pages', pagesKey))?.figures.pages ?? 0 };
+}
+
+/**
+ * Renders the missing periods and the client pages with one Astro build (its start-up is most of a
+ * small build) over a private copy of the client's portal folder, and stores them in the cache.
+ */
+async function renderIntoCache(
+  cache: Cache,
+  clientDir: string,
+  missing: { period: AssessedPeriod; key: string }[],
+  pagesKey: string,
+  isPeriodFile: (file: string) => boolean,
+): Promise<void> {
   // Loaded on first use: a build served from the cache never starts Astro.
   const { buildSites } = await import('../portal/build-sites.ts');
   // Astro wants its scratch folder inside the current directory; one per process keeps workers apart.
   const scratch = path.join(process.cwd(), '.proofbook', `site-work-${process.pid}`);
-  const staged = path.join(scratch, 'sites', assessed.clientId);
+  const staged = path.join(scratch, 'sites', path.basename(clientDir));
+  const htmlPages = async (out: string) => ({ pages: (await readdir(out, { recursive: true })).filter((name) => name.endsWith('.html')).length });
   try {
     await rm(scratch, { recursive: true, force: true });
     if (existsSync(clientDir)) await cp(clientDir, staged, { recursive: true });
@@ -167,20 +185,13 @@ async function renderSites(
     for (const { period, key } of missing) {
       await cache.put('sites', key, async (out) => {
         await cp(path.join(staged, period.period), out, { recursive: true });
-        return { pages: (await readdir(out, { recursive: true })).filter((name) => name.endsWith('.html')).length };
+        return htmlPages(out);
       });
     }
-    const pages = await cache.put('client-pages', pagesKey, async (out) => {
+    await cache.put('client-pages', pagesKey, async (out) => {
       await cp(staged, out, { recursive: true, filter: (source) => !isPeriodFile(path.relative(staged, source)) });
-      return { pages: (await readdir(out, { recursive: true })).filter((name) => name.endsWith('.html')).length };
+      return htmlPages(out);
     });
-    // Put in place from the cache entries just written, so each folder gets its quick-check record
-    // now and the next build need not read it back byte for byte.
-    for (const { period, key } of missing) {
-      written += (await syncFolder(path.join(cache.entry('sites', key), 'out'), path.join(clientDir, period.period), { records: cache.syncRecords })).written;
-    }
-    written += (await syncFolder(clientPages, clientDir, { keep: isPeriodFile, records: cache.syncRecords })).written;
-    return { periods: missing.length, written, clientPages: pages.figures.pages ?? 0 };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
