@@ -1,11 +1,13 @@
 /**
- * npm run bench:packet -- [pages] [--part-lines N] [--tagged] [--packet-only]
+ * npm run bench:packet -- [pages] [--printers N] [--part-lines N] [--tagged] [--packet-only]
  *
  * Renders a table-heavy packet of about `pages` pages (default 1,000) and prints pages, seconds,
  * pages per second, CPU time (with Node's share; Chromium's is the rest) and peak RSS; then, in
  * the same run, Chromium printing the same HTML as one document in one bare page.pdf call. Peak RSS is the sum over this process and every
  * Chromium process under it, sampled from /proc by a worker thread (the main thread is busy).
  * The packet's figures are also given per stage (printing the parts, the page heads, assembly, ...).
+ * --printers: how many single-process Chromiums print the packet side by side; by default as many
+ * as a build with one job uses here (printersPerPacket in src/packet/browser.ts).
  * --tagged also times the bare print with tagging, the cost of an accessible (tagged) PDF;
  * --packet-only skips the bare print (its 4 GB), for working on one stage of the packet.
  * The model is generated (tests/packet/long-report.ts); nothing is written to disk.
@@ -14,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { Browser } from 'puppeteer-core';
 import { workerExecArgv } from '../src/build/pool.ts';
-import { launchBrowser } from '../src/packet/browser.ts';
+import { launchBrowser, printersPerPacket } from '../src/packet/browser.ts';
 import { buildPacket } from '../src/packet/packet.ts';
 import { renderWholeHtml } from '../src/packet/render-html.ts';
 import { processTree } from '../src/packet/process-tree.ts';
@@ -25,7 +27,7 @@ import { createTestKey } from '../tests/packet/test-key.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { 'part-lines': { type: 'string' }, tagged: { type: 'boolean', default: false }, 'packet-only': { type: 'boolean', default: false } },
+  options: { printers: { type: 'string' }, 'part-lines': { type: 'string' }, tagged: { type: 'boolean', default: false }, 'packet-only': { type: 'boolean', default: false } },
 });
 // A build prints its packets in worker processes started with these flags: measure under the same.
 if (!workerExecArgv.every((flag) => process.execArgv.includes(flag))) {
@@ -33,6 +35,8 @@ if (!workerExecArgv.every((flag) => process.execArgv.includes(flag))) {
 }
 const pages = Number(positionals[0] ?? 1000);
 if (!Number.isInteger(pages) || pages < 20) throw new Error(`Invalid pages ${JSON.stringify(positionals[0])}: expected a whole number of at least 20`);
+const printers = values.printers === undefined ? printersPerPacket(1) : Number(values.printers);
+if (!Number.isInteger(printers) || printers < 1) throw new Error(`Invalid --printers ${JSON.stringify(values.printers)}: expected a whole number of at least 1`);
 const partLines = values['part-lines'] === undefined ? undefined : Number(values['part-lines']);
 
 /** Rows per page of each table as printed here, and the share of the packet each table fills. */
@@ -94,8 +98,8 @@ const cpuSince = (from: Cpu, to: Cpu): Cpu => ({ total: to.total - from.total, n
 /** Starts a stage of the measured step: its wall and CPU time, and its own peak. */
 type Mark = (name: string) => void;
 
-/** Runs one measured step on a browser of its own, so no step inherits another's memory. */
-async function measure(step: (browser: Browser, mark: Mark) => Promise<{ pages: number; bytes: number }>): Promise<Figures> {
+/** Runs one measured step on browsers of its own, so no step inherits another's memory. */
+async function measure(browserCount: number, step: (browsers: Browser[], mark: Mark) => Promise<{ pages: number; bytes: number }>): Promise<Figures> {
   globalThis.gc?.();
   sampler.postMessage('reset');
   const started = performance.now();
@@ -105,9 +109,9 @@ async function measure(step: (browser: Browser, mark: Mark) => Promise<{ pages: 
     marks.push({ at: performance.now(), cpu: cpuNow() });
     sampler.postMessage(`mark:${name}`);
   };
-  const browser = await launchBrowser();
+  const browsers = await Promise.all(Array.from({ length: browserCount }, () => launchBrowser()));
   try {
-    const printed = await step(browser, mark);
+    const printed = await step(browsers, mark);
     const end = { at: performance.now(), cpu: cpuNow() };
     const { peak, stages } = await sampled();
     const timed = stages.map((stage, i) => {
@@ -116,7 +120,7 @@ async function measure(step: (browser: Browser, mark: Mark) => Promise<{ pages: 
     });
     return { ...printed, seconds: (end.at - started) / 1000, cpu: cpuSince(cpuBefore, end.cpu), peak, stages: timed };
   } finally {
-    await browser.close();
+    await Promise.all(browsers.map((browser) => browser.close()));
   }
 }
 
@@ -125,8 +129,8 @@ const templates = await loadTemplates();
 const key = await createTestKey();
 
 async function barePrint(tagged: boolean): Promise<Figures> {
-  return measure(async (browser) => {
-    const page = await browser.newPage();
+  return measure(1, async ([browser]) => {
+    const page = await browser!.newPage();
     await page.setJavaScriptEnabled(false);
     await page.setContent(renderWholeHtml(report, templates, { signedWithDevelopmentKey: false }), { waitUntil: 'load' });
     const pdf = await page.pdf({ format: 'letter', margin: { top: '0.8in', bottom: '0.7in', left: '0.6in', right: '0.6in' }, printBackground: true, tagged, outline: false, timeout: 0 });
@@ -137,8 +141,8 @@ async function barePrint(tagged: boolean): Promise<Figures> {
 
 const bare = values['packet-only'] ? null : await barePrint(false);
 const tagged = values.tagged ? await barePrint(true) : null;
-const packet = await measure(async (browser, mark) => {
-  const built = await buildPacket(report, { browser, key, signedWithDevelopmentKey: false, signingTime: new Date(0), partLines, onStage: mark });
+const packet = await measure(printers, async (browsers, mark) => {
+  const built = await buildPacket(report, { browsers, key, signedWithDevelopmentKey: false, signingTime: new Date(0), partLines, onStage: mark });
   return { pages: built.pages, bytes: built.signed.length };
 });
 await sampler.terminate();
@@ -149,7 +153,7 @@ const peakRss = (p: Peak) => `peak RSS ${mb(p.total).padStart(7)} (Node ${mb(p.n
 const line = (name: string, f: Figures) =>
   `${name.padEnd(30)} ${String(f.pages).padStart(6)} pages  ${f.seconds.toFixed(2).padStart(7)} s  ${(f.pages / f.seconds).toFixed(1).padStart(6)} pages/s  ${cpu(f.cpu)}  ${mb(f.bytes).padStart(6)}  ${peakRss(f.peak)}`;
 console.log(`rows: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
-console.log(line('packet (parts, heads, sign)', packet));
+console.log(line(`packet, ${printers} printer${printers === 1 ? '' : 's'}`, packet));
 for (const stage of packet.stages) {
   console.log(`  ${stage.name.padEnd(28)} ${stage.seconds.toFixed(2).padStart(22)} s  ${''.padStart(14)}  ${cpu(stage.cpu)}  ${''.padStart(6)}  ${peakRss(stage.peak)}`);
 }

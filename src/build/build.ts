@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
 import { UserError } from '../cli/user-error.ts';
 import type { Progress } from '../cli/progress.ts';
 import { listClients, readClient, readMsp, sha256File } from '../ingest/drop.ts';
@@ -15,6 +14,7 @@ import { codeVersion, toolDigests } from './inputs.ts';
 import { createPool, TaskFailure, type TaskError } from './pool.ts';
 import type { RenderedClient, StageCounts } from './render-client.ts';
 import { inShard, type Shard } from './shard.ts';
+import type { Printers } from '../packet/browser.ts';
 import { browserRequest, type StageEvent, type WorkerTask } from './worker.ts';
 
 export type { IngestAccount } from './context.ts';
@@ -117,7 +117,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     reseal: options.reseal,
   };
 
-  let browser: Promise<Browser> | undefined;
+  let printers: Promise<Printers> | undefined;
   const jobs = Math.max(1, Math.min(options.jobs, clientIds.length));
   const pool = createPool<WorkerTask, unknown>({
     size: jobs,
@@ -125,8 +125,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     env,
     async serve(request) {
       if (request !== browserRequest) throw new Error(`unknown worker request ${JSON.stringify(request)}`);
-      browser ??= import('../packet/browser.ts').then(({ launchBrowser }) => launchBrowser({ shared: jobs > 1 }));
-      return (await browser).wsEndpoint();
+      printers ??= import('../packet/browser.ts').then(({ launchPrinters }) => launchPrinters(jobs));
+      return (await printers).perPacket.map((browser) => browser.wsEndpoint());
     },
   });
   const failures: ClientFailure[] = [];
@@ -180,7 +180,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     return summarise({ clients: clientIds.length, assessed, rendered, ingest, failures, developmentKey: key.development, jobs });
   } finally {
     await pool.close();
-    if (browser) await (await browser).close();
+    if (printers) await Promise.all((await printers).browsers.map((browser) => browser.close()));
   }
 }
 

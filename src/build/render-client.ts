@@ -31,9 +31,10 @@ export interface RenderedClient {
   seconds: StageSeconds;
 }
 
-/** What the worker lends the render phase: the shared browser, and a way to say what it is doing. */
+/** What the worker lends the render phase: the parent's browsers, and a way to say what it is doing. */
 export interface RenderServices {
-  browser(): Promise<Browser>;
+  /** The packet prints in a tab of each. */
+  browsers(): Promise<Browser[]>;
   stage(stage: StageName, detail: string): void;
 }
 
@@ -201,7 +202,7 @@ async function buildPacketEntry(context: BuildContext, cache: Cache, key: string
   // Loaded on first use, like Astro: a build served from the cache never loads the packet renderer.
   const { buildPacket } = await import('../packet/packet.ts');
   const packet = await buildPacket(report, {
-    browser: await services.browser(),
+    browsers: await services.browsers(),
     templatesDir: context.templatesDir,
     key: signing,
     signedWithDevelopmentKey: signing.development,

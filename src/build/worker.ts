@@ -7,7 +7,7 @@ import { renderClient } from './render-client.ts';
 
 /**
  * A build worker process: runs one client's phase at a time for the parent (build.ts), reporting
- * the stage it is in, and prints its packets with the parent's one shared Chromium.
+ * the stage it is in, and prints its packets with the parent's Chromium.
  */
 
 export type WorkerTask = { phase: 'assess'; context: BuildContext; clientId: string } | { phase: 'render'; context: BuildContext; assessed: AssessedClient };
@@ -19,13 +19,13 @@ export interface StageEvent {
   detail: string;
 }
 
-/** The one request a worker makes: the DevTools endpoint of the shared browser. */
+/** The one request a worker makes: the DevTools endpoints of the browsers its packets print on. */
 export const browserRequest = 'browser-endpoint';
 
 const send = (message: WorkerMessage) => process.send!(message);
 const pending = new Map<number, (response: unknown) => void>();
 let requests = 0;
-let browser: Promise<Browser> | undefined;
+let browsers: Promise<Browser[]> | undefined;
 
 function ask(request: unknown): Promise<unknown> {
   const id = requests++;
@@ -35,9 +35,13 @@ function ask(request: unknown): Promise<unknown> {
   });
 }
 
-async function connectBrowser(): Promise<Browser> {
+/** One connection per browser, though a packet may print in several tabs of the same one. */
+async function connectBrowsers(): Promise<Browser[]> {
   const { default: puppeteer } = await import('puppeteer-core');
-  return puppeteer.connect({ browserWSEndpoint: (await ask(browserRequest)) as string });
+  const endpoints = (await ask(browserRequest)) as string[];
+  const connections = new Map<string, Promise<Browser>>();
+  for (const endpoint of endpoints) if (!connections.has(endpoint)) connections.set(endpoint, puppeteer.connect({ browserWSEndpoint: endpoint }));
+  return Promise.all(endpoints.map((endpoint) => connections.get(endpoint)!));
 }
 
 async function run(id: number, task: WorkerTask): Promise<unknown> {
@@ -47,7 +51,7 @@ async function run(id: number, task: WorkerTask): Promise<unknown> {
   }
   const { clientId } = task.assessed;
   return renderClient(task.context, task.assessed, {
-    browser: () => (browser ??= connectBrowser()),
+    browsers: () => (browsers ??= connectBrowsers()),
     stage: (stage, detail) => send({ kind: 'event', id, event: { clientId, stage, detail } satisfies StageEvent }),
   });
 }
@@ -70,7 +74,7 @@ process.on('message', (message: ParentMessage) => {
   );
 });
 
-// The parent closes the channel when the build is over: let go of the browser (the parent owns it) and end.
+// The parent closes the channel when the build is over: let go of the browsers (the parent owns them) and end.
 process.on('disconnect', () => {
-  void (browser ? browser.then((b) => b.disconnect()) : Promise.resolve()).finally(() => process.exit(0));
+  void (browsers ? browsers.then((all) => Promise.all([...new Set(all)].map((b) => b.disconnect()))) : Promise.resolve()).finally(() => process.exit(0));
 });

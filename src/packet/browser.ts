@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 
@@ -28,6 +29,44 @@ const unwantedBundledArgs = new Set(['--disable-web-security', '--allow-running-
  * time fell from 54 to 37 s and the build's speed-up over one job rose from 1.35× to 1.54×.
  */
 const singleProcessArgs = new Set(['--single-process', '--no-zygote']);
+
+/**
+ * How many tabs print each packet side by side when `jobs` packets print at once: one per core
+ * the jobs leave spare, since Chromium lays out and paints a document on one thread. At most two,
+ * for memory: each printer holds a part, and a single-process Chromium of its own costs 140 MB
+ * (a 1,082-page packet peaks at about 750 MB with two).
+ */
+export function printersPerPacket(jobs: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(2, Math.floor(cores / jobs)));
+}
+
+export interface Printers {
+  /** Every browser launched, to close at the end. */
+  browsers: Browser[];
+  /** What each packet prints on: a tab in each (the same browser may come more than once). */
+  perPacket: Browser[];
+}
+
+/**
+ * The browsers a build with `jobs` workers prints with. One job: a single-process Chromium per
+ * printer. Several: one multi-process Chromium for all, in which every tab has a renderer of its
+ * own, so a packet's printers are tabs of that one browser.
+ */
+export async function launchPrinters(jobs: number, cores = availableParallelism()): Promise<Printers> {
+  const printers = printersPerPacket(jobs, cores);
+  if (jobs > 1) {
+    const shared = await launchBrowser({ shared: true });
+    return { browsers: [shared], perPacket: Array.from({ length: printers }, () => shared) };
+  }
+  const launched = await Promise.allSettled(Array.from({ length: printers }, () => launchBrowser()));
+  const browsers = launched.flatMap((l) => (l.status === 'fulfilled' ? [l.value] : []));
+  const failed = launched.find((l) => l.status === 'rejected');
+  if (failed) {
+    await Promise.all(browsers.map((browser) => browser.close()));
+    throw failed.reason;
+  }
+  return { browsers, perPacket: browsers };
+}
 
 const systemPaths: Partial<Record<NodeJS.Platform, string[]>> = {
   linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'],

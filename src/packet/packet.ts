@@ -14,7 +14,11 @@ import { loadTemplates } from './templates.ts';
  */
 
 export interface PacketOptions {
-  browser: Browser;
+  /**
+   * The browsers that print, side by side, a tab each. A single-process Chromium prints on one
+   * core, so as many as there are spare cores make the packet that much faster.
+   */
+  browsers: readonly Browser[];
   /** A templates folder overlaying the bundled one (which is the default). */
   templatesDir?: string;
   key: { p12: Buffer; passphrase: string };
@@ -58,7 +62,7 @@ export async function buildPacket(report: ReportModel, options: PacketOptions): 
   const templates = await loadTemplates(options.templatesDir);
   const { signedWithDevelopmentKey } = options;
   const printed = await printPacket(
-    options.browser,
+    options.browsers,
     renderHtml(report, templates, { signedWithDevelopmentKey, partLines: options.partLines }),
     packetMetadata(report, signedWithDevelopmentKey),
     options.onStage,

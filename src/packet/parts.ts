@@ -89,12 +89,14 @@ export interface BlockSlice {
 export type Part = readonly BlockSlice[];
 
 /**
- * Lines of table text per part: about 55 pages. Chromium needs about 150 MB more per part at
- * this size (print.ts empties the page after each), and each part costs a fixed share of time
- * (styles and fonts parsed again): at 1,500 lines the parts took a sixth more CPU, at 3,000
- * Chromium's peak rose by 100 MB (docs/packet.md).
+ * Lines of table text per part: about 27 pages. Each printer (print.ts; two on two cores) holds
+ * one part, about 110 MB of Chromium at this size, so two printers stay within the packet's
+ * memory bound. Each part also costs a fixed share of time (styles and fonts parsed again): one
+ * printer takes about a sixth more CPU than with parts twice this size (docs/packet.md). The
+ * size is fixed, not chosen per machine: the cuts decide the pages, and the same inputs must
+ * print the same packet wherever they are built.
  */
-export const defaultPartLines = 2200;
+export const defaultPartLines = 1100;
 
 /** The body as one part: for a single print of the whole binder. */
 export function wholeBody(view: PacketView): Part {

@@ -60,29 +60,45 @@ async function printDocument(page: Page, html: string, options: PDFOptions): Pro
 
 const readPrint = (printed: Uint8Array) => PDFDocument.load(printed, { updateMetadata: false });
 
+/** Prints one document at a time: a tab in a browser of its own. */
+type Printer = (html: string) => Promise<Uint8Array>;
+
 /**
- * Prints `documents` one after another and hands each print to `take` while Chromium prints the
- * next (whose HTML was rendered while Chromium printed the one before): the time of the two
- * sides overlaps instead of adding up. At most one print waits for Node.
+ * Prints `documents` on every printer at once, each printer taking the next document as soon as
+ * it is free, and hands the prints to `take` in order while the printers go on: Chromium's time
+ * and Node's overlap instead of adding up. Each document's HTML is rendered as its print starts,
+ * and at most one print per printer waits for `take`, so memory stays bounded.
  */
-async function printInTurn(documents: readonly (() => string)[], print: (html: string) => Promise<Uint8Array>, take: (printed: Uint8Array, index: number) => Promise<void>): Promise<void> {
-  const start = (html: string) => {
-    const started = print(html);
-    // Awaited only after `take`: a print failing meanwhile must not count as an unhandled rejection.
-    started.catch(() => undefined);
-    return started;
+async function printInTurn(documents: readonly (() => string)[], printers: readonly Printer[], take: (printed: Uint8Array, index: number) => Promise<void>): Promise<void> {
+  const idle = [...printers];
+  const prints: Promise<Uint8Array>[] = [];
+  let taken = 0;
+  let stopped = false;
+  const start = () => {
+    while (!stopped && idle.length > 0 && prints.length < documents.length && prints.length <= taken + printers.length) {
+      const print = idle.pop()!;
+      const document = documents[prints.length]!;
+      // The printer is idle again before its print is taken, so the next print can start at once.
+      const printed = (async () => print(document()))().finally(() => {
+        idle.push(print);
+        start();
+      });
+      // Awaited only in its turn: a print failing before then must not count as unhandled.
+      printed.catch(() => undefined);
+      prints.push(printed);
+    }
   };
-  let printing = documents.length > 0 ? start(documents[0]!()) : null;
   try {
-    for (let i = 0; printing; i++) {
-      const html = documents[i + 1]?.();
-      const printed = await printing;
-      printing = html === undefined ? null : start(html);
-      await take(printed, i);
+    start();
+    for (let i = 0; i < documents.length; i++) {
+      await take(await prints[i]!, i);
+      taken++;
+      start();
     }
   } finally {
-    // A failure in `take` leaves a print under way: it must not outlive the packet, nor fail unheard.
-    await printing?.catch(() => undefined);
+    // A failure leaves prints under way: they must not outlive the packet.
+    stopped = true;
+    await Promise.allSettled(prints);
   }
 }
 
@@ -100,13 +116,35 @@ const blank = '<!doctype html><html lang="en"><title>Proofbook</title></html>';
  */
 const chromiumMemoryLimit = 350 * 2 ** 20;
 
+/** A tab that prints, in a browser of its own. */
+interface Tab {
+  browser: Browser;
+  page: Page;
+  cdp: CDPSession;
+}
+
+async function openTab(browser: Browser): Promise<Tab> {
+  const page = await browser.newPage();
+  // Model text is escaped, but should anything slip through, it still cannot run.
+  await page.setJavaScriptEnabled(false);
+  return { browser, page, cdp: await page.createCDPSession() };
+}
+
 /** Lets go of the printed document; of Chromium's caches too when above the limit, or always when it cannot be read (no /proc). */
-async function release(browser: Browser, page: Page, cdp: CDPSession, limit = chromiumMemoryLimit): Promise<void> {
+async function release({ browser, page, cdp }: Tab, limit = chromiumMemoryLimit): Promise<void> {
   await page.setContent(blank);
   await cdp.send('HeapProfiler.collectGarbage');
   const pid = browser.process()?.pid;
   const rss = pid === undefined ? null : processTree(pid)?.rss ?? null;
   if (rss === null || rss > limit) await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
+}
+
+function printerOf(tab: Tab, options: PDFOptions): Printer {
+  return async (document) => {
+    const printed = await printDocument(tab.page, document, options);
+    await release(tab);
+    return printed;
+  };
 }
 
 const sectionIds = new Set(sections.map((s) => s.id));
@@ -153,25 +191,24 @@ function bookmarks(coverPages: number): Bookmark[] {
   return tree;
 }
 
-export async function printPacket(browser: Browser, html: PacketHtml, metadata: PdfMetadata, onStage: (stage: PacketStage) => void = () => undefined): Promise<PrintedPacket> {
-  const page = await browser.newPage();
+/**
+ * `browsers` print side by side, a tab each: the parts and the heads are shared out among them.
+ * One single-process Chromium prints on one core, so two of them use two cores.
+ */
+export async function printPacket(browsers: readonly Browser[], html: PacketHtml, metadata: PdfMetadata, onStage: (stage: PacketStage) => void = () => undefined): Promise<PrintedPacket> {
+  if (browsers.length === 0) throw new Error('No browser to print the packet with');
+  const tabs: Tab[] = [];
   try {
-    // Model text is escaped, but should anything slip through, it still cannot run.
-    await page.setJavaScriptEnabled(false);
-    const cdp = await page.createCDPSession();
-    const printWith = (options: PDFOptions) => async (document: string) => {
-      const printed = await printDocument(page, document, options);
-      await release(browser, page, cdp);
-      return printed;
-    };
-    const print = printWith({ margin });
+    for (const browser of browsers) tabs.push(await openTab(browser));
+    const bodyPrinters = tabs.map((tab) => printerOf(tab, { margin }));
+    const print = bodyPrinters[0]!;
     const binder = await openBinder();
     onStage('cover');
     await binder.add(await readPrint(await print(html.cover)));
     const coverPages = binder.pageCount();
     const parts: PrintedPart[] = [];
     onStage('parts');
-    await printInTurn(html.parts, print, async (printed) => {
+    await printInTurn(html.parts, bodyPrinters, async (printed) => {
       const doc = await readPrint(printed);
       parts.push({ pages: doc.getPageCount(), destinations: new Map([...readDestinations(doc)].filter(([id]) => sectionIds.has(id))) });
       await binder.add(doc);
@@ -199,7 +236,7 @@ export async function printPacket(browser: Browser, html: PacketHtml, metadata: 
     const heads = pageHeads(numbers, coverPages, total);
     const runs = Array.from({ length: Math.ceil(heads.length / headsPerPrint) }, (_, i) => heads.slice(i * headsPerPrint, (i + 1) * headsPerPrint));
     onStage('heads');
-    await printInTurn(runs.map((run) => () => html.heads(run)), printWith({ margin: { top: 0, bottom: 0, left: 0, right: 0 } }), async (printed, i) => {
+    await printInTurn(runs.map((run) => () => html.heads(run)), tabs.map((tab) => printerOf(tab, { margin: { top: 0, bottom: 0, left: 0, right: 0 } })), async (printed, i) => {
       const sheets = await readPrint(printed);
       if (sheets.getPageCount() !== runs[i]!.length) {
         throw new Error(`The page heads printed as ${sheets.getPageCount()} sheets for ${runs[i]!.length} pages; each .page-heads must fit on one page (print.css)`);
@@ -207,11 +244,11 @@ export async function printPacket(browser: Browser, html: PacketHtml, metadata: 
       await binder.overlay(sheets, coverPages + i * headsPerPrint);
     });
     // Done printing: what Chromium still holds would only add to the assembly's peak.
-    await release(browser, page, cdp, 0);
+    await Promise.all(tabs.map((tab) => release(tab, 0)));
     onStage('assembly');
     const { pdf, document } = await binder.finish({ destinations: placed, bookmarks: bookmarks(coverPages), metadata });
     return { pdf, document, pages: total, sections: sections.map((s) => ({ title: s.title, page: numbers.get(s.id)! })) };
   } finally {
-    await page.close();
+    await Promise.all(tabs.map((tab) => tab.page.close()));
   }
 }

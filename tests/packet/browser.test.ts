@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBrowser } from '../../src/packet/browser.ts';
+import { launchPrinters, printersPerPacket, resolveBrowser } from '../../src/packet/browser.ts';
 import type { ResolveContext } from '../../src/packet/browser.ts';
 
 const context = (overrides: Partial<ResolveContext> = {}): ResolveContext => ({
@@ -50,5 +50,26 @@ describe('browser resolution', () => {
     await expect(failure).rejects.toThrow('@sparticuz/chromium: only for linux x64, this is darwin arm64');
     await expect(failure).rejects.toThrow('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome: not found');
     await expect(failure).rejects.toThrow(/Set PROOFBOOK_CHROME to the path of a Chrome or Chromium executable/);
+  });
+});
+
+describe('printers per packet', () => {
+  it('gives a packet the cores its job leaves spare, at most two', () => {
+    expect([printersPerPacket(1, 1), printersPerPacket(1, 2), printersPerPacket(1, 8), printersPerPacket(2, 2), printersPerPacket(3, 2), printersPerPacket(2, 4)]).toEqual([1, 2, 2, 1, 1, 2]);
+  });
+
+  it('launches a single-process Chromium per printer for one job, one multi-process Chromium for several', async () => {
+    const alone = await launchPrinters(1, 2);
+    const shared = await launchPrinters(2, 4);
+    try {
+      expect(alone.browsers).toHaveLength(2);
+      expect(alone.perPacket).toEqual(alone.browsers);
+      expect(alone.browsers.every((b) => b.process()?.spawnargs.includes('--single-process'))).toBe(true);
+      expect(shared.browsers).toHaveLength(1);
+      expect(shared.perPacket).toEqual([shared.browsers[0], shared.browsers[0]]);
+      expect(shared.browsers[0]!.process()?.spawnargs).not.toContain('--single-process');
+    } finally {
+      await Promise.all([...alone.browsers, ...shared.browsers].map((b) => b.close()));
+    }
   });
 });

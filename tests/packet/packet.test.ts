@@ -21,11 +21,13 @@ const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
 const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 
 let browser: Browser;
+/** A second single-process Chromium, for printing with two printers side by side. */
+let otherBrowser: Browser;
 let dir: string;
 let key: Awaited<ReturnType<typeof createTestKey>>;
 
 async function build(report: ReportModel, signedWithDevelopmentKey = false): Promise<Packet> {
-  return buildPacket(report, { browser, templatesDir, key, signedWithDevelopmentKey });
+  return buildPacket(report, { browsers: [browser], templatesDir, key, signedWithDevelopmentKey });
 }
 
 async function save(name: string, bytes: Uint8Array): Promise<string> {
@@ -43,13 +45,13 @@ let bigFile: string;
 const bigReport = sampleReport({ findings: 300 });
 
 beforeAll(async () => {
-  [browser, dir, key] = await Promise.all([launchBrowser(), mkdtemp(join(tmpdir(), 'proofbook-packet-')), createTestKey()]);
+  [browser, otherBrowser, dir, key] = await Promise.all([launchBrowser(), launchBrowser(), mkdtemp(join(tmpdir(), 'proofbook-packet-')), createTestKey()]);
   big = await build(bigReport, true);
   bigFile = await save('big.pdf', big.signed);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await Promise.all([browser?.close(), otherBrowser?.close()]);
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -207,6 +209,14 @@ describe('packet determinism and untrusted text', () => {
     expect(Buffer.compare(Buffer.from(first.unsigned), Buffer.from(second.unsigned))).toBe(0);
   });
 
+  it('prints the same unsigned bytes on two printers side by side as on one', async () => {
+    const options = { templatesDir, key, signedWithDevelopmentKey: true, partLines: 300 };
+    expect(renderHtml(bigReport, await loadTemplates(templatesDir), options).parts.length).toBeGreaterThan(6);
+    const [one, two] = [await buildPacket(bigReport, { ...options, browsers: [browser] }), await buildPacket(bigReport, { ...options, browsers: [browser, otherBrowser] })];
+    expect(two.pages).toBe(one.pages);
+    expect(Buffer.compare(Buffer.from(one.unsigned), Buffer.from(two.unsigned))).toBe(0);
+  });
+
   it('prints markup in model text literally', async () => {
     const file = await save('hostile.pdf', first.unsigned);
     const text = pagesText(file, 1, first.pages).replace(/\s+/g, '');
@@ -230,7 +240,7 @@ describe('a user templates folder', () => {
     // As docs/packet.md advises: a copy of the bundled print.css, edited.
     const css = (await readFile(join(templatesDir, 'print.css'), 'utf8')).replace('--accent: #1f3a5f;', '--accent: #7a0019;');
     await writeFile(join(own, 'print.css'), `${css}\n.brand { font-size: 30pt; color: var(--accent); }\n`);
-    const packet = await buildPacket(sampleReport({ findings: 5 }), { browser, templatesDir: own, key, signedWithDevelopmentKey: false });
+    const packet = await buildPacket(sampleReport({ findings: 5 }), { browsers: [browser], templatesDir: own, key, signedWithDevelopmentKey: false });
     const file = await save('branded.pdf', packet.unsigned);
     expect(pageText(file, 1)).toContain('Acme Assurance');
     expect(pageText(file, 1)).not.toContain('Quarterly compliance packet');
@@ -251,7 +261,7 @@ describe('contents numbering', () => {
   }
 
   it('prints the contents again when filling in its numbers makes it longer', async () => {
-    const printed = await printPacket(browser, await withFillers((numbers) => (numbers ? 2 : 0)), metadata);
+    const printed = await printPacket([browser], await withFillers((numbers) => (numbers ? 2 : 0)), metadata);
     const file = await save('moved.pdf', printed.pdf);
     const overview = printed.sections.find((s) => s.title === '1 Overview')!;
     expect(overview.page).toBe(5); // cover, contents and its two fillers
@@ -260,16 +270,16 @@ describe('contents numbering', () => {
     expect(pageText(file, 5)).toContain(`Page 5 of ${printed.pages}`);
   });
 
-  it('fails with the error of a part that cannot be rendered while the part before it prints, and prints on after', async () => {
+  it('fails with the error of a part that cannot be rendered while other parts print, and both printers print on after', async () => {
     const html = renderHtml(report, await loadTemplates(templatesDir), { signedWithDevelopmentKey: false, partLines: 60 });
     expect(html.parts.length).toBeGreaterThan(3);
     const broken = { ...html, parts: html.parts.map((part, i) => (i === 2 ? () => { throw new Error('"misspelt" not defined in partials/findings-open.hbs'); } : part)) };
-    await expect(printPacket(browser, broken, metadata)).rejects.toThrow('"misspelt" not defined');
-    expect((await printPacket(browser, html, metadata)).sections.map((s) => s.title)).toContain('10 Sign-off');
+    await expect(printPacket([browser, otherBrowser], broken, metadata)).rejects.toThrow('"misspelt" not defined');
+    expect((await printPacket([browser, otherBrowser], html, metadata)).sections.map((s) => s.title)).toContain('10 Sign-off');
   });
 
   it('fails clearly when the numbers never settle', async () => {
     const html = await withFillers((numbers) => numbers?.get('overview') ?? 0);
-    await expect(printPacket(browser, html, metadata)).rejects.toThrow('The contents page numbers did not settle after 3 prints');
+    await expect(printPacket([browser], html, metadata)).rejects.toThrow('The contents page numbers did not settle after 3 prints');
   });
 });
