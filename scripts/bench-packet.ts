@@ -8,7 +8,7 @@
  * The packet's figures are also given per stage (printing the parts, the page heads, assembly, ...).
  * --printers: how many single-process Chromiums print the packet side by side; by default as many
  * as a build with one job uses here (printersPerPacket in src/packet/browser.ts).
- * --tagged also times the bare print with tagging, the cost of an accessible (tagged) PDF;
+ * --tagged tags both the packet and the bare print: the cost of an accessible (tagged) PDF;
  * --packet-only skips the bare print (its 4 GB), for working on one stage of the packet.
  * The model is generated (tests/packet/long-report.ts); nothing is written to disk.
  */
@@ -139,10 +139,9 @@ async function barePrint(tagged: boolean): Promise<Figures> {
   });
 }
 
-const bare = values['packet-only'] ? null : await barePrint(false);
-const tagged = values.tagged ? await barePrint(true) : null;
+const bare = values['packet-only'] ? null : await barePrint(values.tagged);
 const packet = await measure(printers, async (browsers, mark) => {
-  const built = await buildPacket(report, { browsers, key, signedWithDevelopmentKey: false, signingTime: new Date(0), partLines, onStage: mark });
+  const built = await buildPacket(report, { browsers, tagged: values.tagged, key, signedWithDevelopmentKey: false, signingTime: new Date(0), partLines, onStage: mark });
   return { pages: built.pages, bytes: built.signed.length };
 });
 await sampler.terminate();
@@ -153,10 +152,10 @@ const peakRss = (p: Peak) => `peak RSS ${mb(p.total).padStart(7)} (Node ${mb(p.n
 const line = (name: string, f: Figures) =>
   `${name.padEnd(30)} ${String(f.pages).padStart(6)} pages  ${f.seconds.toFixed(2).padStart(7)} s  ${(f.pages / f.seconds).toFixed(1).padStart(6)} pages/s  ${cpu(f.cpu)}  ${mb(f.bytes).padStart(6)}  ${peakRss(f.peak)}`;
 console.log(`rows: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
-console.log(line(`packet, ${printers} printer${printers === 1 ? '' : 's'}`, packet));
+const tagging = values.tagged ? ', tagged' : '';
+console.log(line(`packet, ${printers} printer${printers === 1 ? '' : 's'}${tagging}`, packet));
 for (const stage of packet.stages) {
   console.log(`  ${stage.name.padEnd(28)} ${stage.seconds.toFixed(2).padStart(22)} s  ${''.padStart(14)}  ${cpu(stage.cpu)}  ${''.padStart(6)}  ${peakRss(stage.peak)}`);
 }
-if (bare) console.log(line('bare page.pdf, one document', bare));
-if (tagged) console.log(line('bare page.pdf, tagged', tagged));
+if (bare) console.log(line(`bare page.pdf, one document${tagging}`, bare));
 if (bare) console.log(`packet / bare: time ${(packet.seconds / bare.seconds).toFixed(2)}x, CPU ${(packet.cpu.total / bare.cpu.total).toFixed(2)}x, peak RSS ${(packet.peak.total / bare.peak.total).toFixed(2)}x (targets at 1,000 pages: time <= 1.0x, peak RSS < 800 MB)`);

@@ -38,6 +38,8 @@ const named: readonly ClientProfile[] = [
         },
         findings_days: { critical: 15, high: 30, medium: 90, low: 180 },
       },
+      // A covered provider owes patients accessible documents (ACA Section 1557): its packet is tagged.
+      packet: { tagged: true },
       not_applicable: { '164.308(a)(4)(ii)(A)': 'the practice is a covered provider, not a health care clearinghouse' },
     },
     kind: 'dental',
@@ -67,6 +69,7 @@ const named: readonly ClientProfile[] = [
         },
         findings_days: { critical: 30, high: 60, medium: 90, low: 180 },
       },
+      packet: { tagged: false },
       not_applicable: {},
     },
     kind: 'cpa',
@@ -96,6 +99,7 @@ const named: readonly ClientProfile[] = [
         },
         findings_days: { critical: 14, high: 30, medium: 60, low: 120 },
       },
+      packet: { tagged: false },
       not_applicable: { 'A2.1.1': 'card payments are taken only through a hosted payment page; no POS POI terminals' },
     },
     kind: 'brokerage',
@@ -126,6 +130,8 @@ export function clientProfile(n: number): ClientProfile {
       id,
       name: `Example ${kindLabel[base.kind]} ${num}`,
       compliance_owner: { ...base.config.compliance_owner, name: `Compliance Owner ${num}` },
+      // Benchmark clients print untagged, so their figures compare with earlier runs.
+      packet: { tagged: false },
     },
     domain: `${id}.example`,
     ticketPrefix: `C${num}`,

@@ -65,6 +65,7 @@ export function buildReport(input: ReportInput): ReportModel {
       name: input.client.name,
       frameworks: input.client.frameworks.map((id) => ({ id, name: frameworkNames[id] })),
       complianceOwner: input.client.compliance_owner,
+      packetTagged: input.client.packet.tagged,
     },
     msp: { name: input.msp.name },
     period: { id: input.period, start: bounds.start, end: bounds.end },

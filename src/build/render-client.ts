@@ -203,6 +203,7 @@ async function buildPacketEntry(context: BuildContext, cache: Cache, key: string
   const { buildPacket } = await import('../packet/packet.ts');
   const packet = await buildPacket(report, {
     browsers: await services.browsers(),
+    tagged: report.client.packetTagged,
     templatesDir: context.templatesDir,
     key: signing,
     signedWithDevelopmentKey: signing.development,

@@ -66,6 +66,14 @@ export const ClientConfig = z.strictObject({
       .strictObject({ critical: days, high: days, medium: days, low: days })
       .meta({ description: 'Remediation target in days from first seen, per severity' }),
   }),
+  packet: z
+    .strictObject({
+      tagged: z.boolean().default(false).meta({
+        description: 'Tag the packet PDF for screen readers (headings, tables with their header cells, lists, links in reading order); it prints in about half as long again and is several times larger',
+      }),
+    })
+    .default({ tagged: false })
+    .meta({ description: 'How the compliance packet is made' }),
   not_applicable: z
     .record(z.string(), z.string().min(1, 'say why the control does not apply'))
     .default({})

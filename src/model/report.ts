@@ -347,6 +347,8 @@ export const ReportModel = z.object({
     name: z.string(),
     frameworks: z.array(z.object({ id: Framework, name: z.string() })),
     complianceOwner: z.object({ name: z.string(), title: z.string() }),
+    /** The packet is tagged for screen readers (client.yaml `packet.tagged`). */
+    packetTagged: z.boolean(),
   }),
   msp: z.object({ name: z.string() }),
   period: z.object({ id: PeriodId, start: z.string(), end: z.string() }),

@@ -1,10 +1,12 @@
-import { drawObject, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, popGraphicsState, pushGraphicsState } from 'pdf-lib';
-import type { PDFArray, PDFPage } from 'pdf-lib';
+import { beginMarkedContent, drawObject, endMarkedContent, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRawStream, PDFRef, popGraphicsState, pushGraphicsState } from 'pdf-lib';
+import type { PDFArray } from 'pdf-lib';
 import type { Destination } from './destinations.ts';
 import { writeOutline } from './outline.ts';
 import { openPdfFile, refsAfter } from './pdf-file.ts';
 import type { PdfFile } from './pdf-file.ts';
 import type { OutlineItem } from './outline.ts';
+import { joinStructure } from './structure.ts';
+import type { Structure } from './structure.ts';
 
 /**
  * Builds the binder from Chromium's prints, one printed document at a time: each is copied in
@@ -56,24 +58,35 @@ export interface Binder {
 /** Resource name of the page heads; Chromium names its own resources differently. */
 const headsName = PDFName.of('ProofbookPageHeads');
 
-export async function openBinder(): Promise<Binder> {
+/** `tagged`: the prints are tagged, and their structure trees are joined into the binder's. */
+export async function openBinder(options: { tagged: boolean }): Promise<Binder> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const file = openPdfFile(doc.context);
+  const structure = options.tagged ? joinStructure(doc.context, doc.catalog) : null;
   return {
     async add(printed, at = doc.getPageCount()) {
       const before = doc.context.largestObjectNumber;
-      const pages = await doc.copyPages(printed, printed.getPageIndices());
+      // Copied by reference, with one copier for the pages and their structure: an element's /Pg then names the copied page.
+      const copier = PDFObjectCopier.for(printed.context, doc.context);
+      const copyStructure = structure?.prepare(printed, copier);
+      const pages = printed.getPages().map((page) => {
+        const ref = copier.copy(page.ref) as PDFRef;
+        return PDFPage.of(doc.context.lookup(ref) as PDFPageLeaf, ref, doc);
+      });
       pages.forEach((page, i) => doc.insertPage(at + i, page));
+      const structureRefs = copyStructure?.(pages) ?? [];
       const pageRefs = new Set(pages.map((page) => page.ref));
       file.write(refsAfter(doc.context, before).filter((ref) => !pageRefs.has(ref)));
+      // Written, and needed no more: a tagged binder has more of these than of all else together.
+      for (const ref of structureRefs) doc.context.delete(ref);
     },
     pageCount: () => doc.getPageCount(),
     overlay: (heads, from) => overlayHeads(doc, file, doc.getPages().slice(from, from + heads.getPageCount()), heads),
-    finish: (input) => finish(doc, file, input),
+    finish: (input) => finish(doc, file, structure, input),
   };
 }
 
-async function finish(doc: PDFDocument, file: PdfFile, input: Finish): Promise<{ pdf: Uint8Array; document: PDFDocument }> {
+async function finish(doc: PDFDocument, file: PdfFile, structure: Structure | null, input: Finish): Promise<{ pdf: Uint8Array; document: PDFDocument }> {
   const { destinations, metadata } = input;
   const pages = doc.getPages();
   const retarget = (destination: Destination): PDFArray => doc.context.obj([pages[destination.pageIndex]!.ref, ...destination.view]);
@@ -90,6 +103,10 @@ async function finish(doc: PDFDocument, file: PdfFile, input: Finish): Promise<{
   });
   writeOutline(doc, input.bookmarks.map(toOutline));
 
+  if (structure) {
+    const index = new Map(pages.map((page, i) => [page.ref, i]));
+    structure.finish((page) => index.get(page)!, metadata.language);
+  }
   setMetadata(doc, metadata);
   return { pdf: file.finish(), document: doc };
 }
@@ -126,7 +143,8 @@ async function overlayHeads(doc: PDFDocument, file: PdfFile, pages: readonly PDF
     resources.set(PDFName.of('XObject'), xObjects);
     page.node.set(PDFName.of('Resources'), resources);
     // pushOperators wraps the page's own content in q/Q first, so the sheet is drawn untransformed.
-    page.pushOperators(pushGraphicsState(), drawObject(headsName), popGraphicsState());
+    // An artifact: a screen reader skips the header and footer repeated on every page.
+    page.pushOperators(beginMarkedContent('Artifact'), pushGraphicsState(), drawObject(headsName), popGraphicsState(), endMarkedContent());
   });
   // These pages are done: only the cover, which has no heads, gets the signature's widget.
   file.write([...pages.map((page) => page.ref), ...refsAfter(doc.context, drawn)]);

@@ -28,6 +28,8 @@ export interface PacketOptions {
   signingTime?: Date;
   /** Estimated lines of table text per printed part (parts.ts); tests make it small. */
   partLines?: number;
+  /** Tags the PDF for screen readers (print.ts). */
+  tagged?: boolean;
   /** Called as each step begins, for a caller that measures them. */
   onStage?: (stage: PacketStage) => void;
 }
@@ -65,7 +67,7 @@ export async function buildPacket(report: ReportModel, options: PacketOptions): 
     options.browsers,
     renderHtml(report, templates, { signedWithDevelopmentKey, partLines: options.partLines }),
     packetMetadata(report, signedWithDevelopmentKey),
-    options.onStage,
+    { tagged: options.tagged, onStage: options.onStage },
   );
   options.onStage?.('signature');
   const signed = await signPdf(printed.pdf, options.key, {

@@ -34,9 +34,7 @@ const margin = { top: '0.8in', bottom: '0.7in', left: '0.6in', right: '0.6in' };
 const layout = {
   format: 'letter',
   printBackground: true,
-  // Untagged: Chromium's structure tree does not survive assembling the parts into one binder,
-  // and tagging costs about half as much time again and 5-6x the size (docs/packet.md has the figures).
-  tagged: false,
+  // The binder's bookmarks are written by Proofbook (outline.ts), for the whole binder.
   outline: false,
   timeout: 300_000,
 } satisfies PDFOptions;
@@ -53,7 +51,7 @@ interface PrintedPart {
   destinations: Map<string, Destination>;
 }
 
-async function printDocument(page: Page, html: string, options: PDFOptions): Promise<Uint8Array> {
+async function printDocument(page: Page, html: string, options: PDFOptions & { tagged: boolean }): Promise<Uint8Array> {
   await page.setContent(html, { waitUntil: 'load' });
   return page.pdf({ ...layout, ...options });
 }
@@ -139,7 +137,7 @@ async function release({ browser, page, cdp }: Tab, limit = chromiumMemoryLimit)
   if (rss === null || rss > limit) await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
 }
 
-function printerOf(tab: Tab, options: PDFOptions): Printer {
+function printerOf(tab: Tab, options: PDFOptions & { tagged: boolean }): Printer {
   return async (document) => {
     const printed = await printDocument(tab.page, document, options);
     await release(tab);
@@ -195,14 +193,26 @@ function bookmarks(coverPages: number): Bookmark[] {
  * `browsers` print side by side, a tab each: the parts and the heads are shared out among them.
  * One single-process Chromium prints on one core, so two of them use two cores.
  */
-export async function printPacket(browsers: readonly Browser[], html: PacketHtml, metadata: PdfMetadata, onStage: (stage: PacketStage) => void = () => undefined): Promise<PrintedPacket> {
+export interface PrintOptions {
+  /**
+   * Tags the PDF (a structure tree of headings, tables, lists and links, for screen readers): each
+   * print is tagged by Chromium and the trees are joined (structure.ts). About half as much print
+   * time again and several times the file size (docs/packet.md).
+   */
+  tagged?: boolean;
+  /** Called as each step begins, for a caller that measures them. */
+  onStage?: (stage: PacketStage) => void;
+}
+
+export async function printPacket(browsers: readonly Browser[], html: PacketHtml, metadata: PdfMetadata, options: PrintOptions = {}): Promise<PrintedPacket> {
+  const { tagged = false, onStage = () => undefined } = options;
   if (browsers.length === 0) throw new Error('No browser to print the packet with');
   const tabs: Tab[] = [];
   try {
     for (const browser of browsers) tabs.push(await openTab(browser));
-    const bodyPrinters = tabs.map((tab) => printerOf(tab, { margin }));
+    const bodyPrinters = tabs.map((tab) => printerOf(tab, { margin, tagged }));
     const print = bodyPrinters[0]!;
-    const binder = await openBinder();
+    const binder = await openBinder({ tagged });
     onStage('cover');
     await binder.add(await readPrint(await print(html.cover)));
     const coverPages = binder.pageCount();
@@ -236,7 +246,7 @@ export async function printPacket(browsers: readonly Browser[], html: PacketHtml
     const heads = pageHeads(numbers, coverPages, total);
     const runs = Array.from({ length: Math.ceil(heads.length / headsPerPrint) }, (_, i) => heads.slice(i * headsPerPrint, (i + 1) * headsPerPrint));
     onStage('heads');
-    await printInTurn(runs.map((run) => () => html.heads(run)), tabs.map((tab) => printerOf(tab, { margin: { top: 0, bottom: 0, left: 0, right: 0 } })), async (printed, i) => {
+    await printInTurn(runs.map((run) => () => html.heads(run)), tabs.map((tab) => printerOf(tab, { margin: { top: 0, bottom: 0, left: 0, right: 0 }, tagged: false })), async (printed, i) => {
       const sheets = await readPrint(printed);
       if (sheets.getPageCount() !== runs[i]!.length) {
         throw new Error(`The page heads printed as ${sheets.getPageCount()} sheets for ${runs[i]!.length} pages; each .page-heads must fit on one page (print.css)`);

@@ -14,7 +14,8 @@ import { printPacket } from '../../src/packet/print.ts';
 import { renderHtml } from '../../src/packet/render-html.ts';
 import { loadTemplates } from '../../src/packet/templates.ts';
 import { sampleReport } from '../support/sample-report.ts';
-import { pageText, pagesText, pdfinfo, pdfsig } from './poppler.ts';
+import { pageText, pagesText, pdfinfo, pdfsig, structElements, structureTree } from './poppler.ts';
+import type { StructElement } from './poppler.ts';
 import { createTestKey } from './test-key.ts';
 
 const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -190,6 +191,71 @@ describe('packet PDF', () => {
     const after = pdfsig(await save('tampered.pdf', tampered));
     expect(after).not.toContain('Signature is Valid');
     expect(after).toMatch(/Digest Mismatch|Signature is Invalid/);
+  });
+});
+
+describe('a tagged packet', () => {
+  let tagged: Packet;
+  let file: string;
+  let tree: StructElement;
+  beforeAll(async () => {
+    // Printed in many parts on two printers: the structure of every print must be joined in order.
+    tagged = await buildPacket(bigReport, { browsers: [browser, otherBrowser], templatesDir, key, signedWithDevelopmentKey: true, tagged: true, partLines: 300 });
+    file = await save('tagged.pdf', tagged.signed);
+    tree = structureTree(file);
+  });
+
+  it('is tagged when asked, and untagged by default', () => {
+    expect(pdfinfo(file)['Tagged']).toBe('yes');
+    expect(pdfinfo(bigFile)['Tagged']).toBe('no');
+  });
+
+  it('is one document of parts whose headings come in the order of the contents, each once', () => {
+    expect(tree.type).toBe('Document');
+    expect(tree.children.length).toBeGreaterThan(6);
+    expect(new Set(tree.children.map((part) => part.type))).toEqual(new Set(['Part']));
+    const titles = ['Contents', ...tagged.sections.map((s) => s.title)];
+    const headings = structElements(tree).filter((e) => /^H[1-6]$/.test(e.type)).map((e) => e.text.trim());
+    expect(headings.filter((text) => titles.includes(text))).toEqual(titles);
+  });
+
+  it('reads every open finding once, in the order of the model, as a row of its table', () => {
+    const elements = structElements(tree);
+    const heading = (title: string) => elements.findIndex((e) => /^H[1-6]$/.test(e.type) && e.text.trim() === title);
+    const rows = elements.slice(heading('2.2 Open findings'), heading('2.3 Fixed findings')).filter((e) => e.type === 'TR').map((e) => e.text);
+    let position = -1;
+    for (const finding of bigReport.findings.open) {
+      const title = new RegExp(`${escapeRegExp(finding.title)}(?!\\d)`);
+      const found = rows.flatMap((text, i) => (title.test(text) && text.includes(finding.host) ? [i] : []));
+      expect(found, finding.title).toHaveLength(1);
+      expect(found[0]!, `${finding.title} after the row before it`).toBeGreaterThan(position);
+      position = found[0]!;
+    }
+  });
+
+  it('names each header cell once across all prints, and every data cell names header cells that exist', () => {
+    const elements = structElements(tree);
+    const ids = elements.filter((e) => e.type === 'TH' && e.id !== null).map((e) => e.id);
+    expect(ids.length).toBeGreaterThan(20);
+    expect(new Set(ids).size).toBe(ids.length);
+    const named = elements.filter((e) => e.type === 'TD').flatMap((e) => e.attributes.flatMap((a) => [...a.matchAll(/\(([^)]*)\)/g)].map((m) => m[1])));
+    expect(named.length).toBeGreaterThan(100);
+    expect(named.filter((id) => !ids.includes(id!))).toEqual([]);
+  });
+
+  it('keeps the page heads out of the structure, as artifacts, but on the page', () => {
+    expect(structElements(tree).filter((e) => /Page \d+ of \d+/.test(e.text))).toEqual([]);
+    expect(pageText(file, 2)).toContain(`Page 2 of ${tagged.pages}`);
+  });
+
+  it('is signed like an untagged one', () => {
+    expect(pdfsig(file)).toContain('Signature is Valid.');
+  });
+
+  it('prints the same bytes whichever printer printed each part', async () => {
+    // This browser has printed other documents since: its DOM node numbers, which Chromium names header cells after, differ.
+    const again = await buildPacket(bigReport, { browsers: [otherBrowser], templatesDir, key, signedWithDevelopmentKey: true, tagged: true, partLines: 300 });
+    expect(Buffer.compare(Buffer.from(again.unsigned), Buffer.from(tagged.unsigned))).toBe(0);
   });
 });
 

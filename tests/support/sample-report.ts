@@ -50,6 +50,7 @@ export function sampleReport(options: { clientId?: string; period?: string; find
       name: `Sample Clinic ${marker}`.trim(),
       frameworks: [{ id: 'hipaa', name: 'HIPAA Security Rule (45 CFR 164)' }],
       complianceOwner: { name: 'Dana Reyes', title: 'Practice Administrator' },
+      packetTagged: false,
     },
     msp: { name: 'Harborline Managed IT' },
     period: { id: period, start: '2026-07-01', end: '2026-09-30' },
