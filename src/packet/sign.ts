@@ -1,5 +1,5 @@
+import { createHash } from 'node:crypto';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { SignPdf, Signer } from '@signpdf/signpdf';
 import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { createCadesSignature } from '../seal/cades.ts';
 import { openP12 } from '../seal/keys.ts';
@@ -30,18 +30,36 @@ export interface PdfSigningKey {
 // a time-stamp token with its authority's certificate chain fit well within 8 KB.
 const contentsHexDigits = 16_384;
 
-class CadesSigner extends Signer {
-  readonly #key: PdfSigningKey;
-  constructor(key: PdfSigningKey) {
-    super();
-    this.#key = key;
-  }
+/** The placeholder pdflibAddPlaceholder writes for the byte range: 0 and three names of asterisks. */
+const byteRangePlaceholder = /\/ByteRange\s*\[\s*0\s+\/\*+\s+\/\*+\s+\/\*+\s*\]/;
 
-  override async sign(content: Buffer): Promise<Buffer> {
-    const { certificatePem, privateKeyPem } = openP12(this.#key.p12, this.#key.passphrase, false, 'the packet signing key');
-    const url = this.#key.timestampAuthority;
-    return createCadesSignature({ content, certificatePem, privateKeyPem, timestamp: url ? (value) => requestTimestamp(url, value) : undefined });
-  }
+/**
+ * Fills in the signature placeholder of `file`, in place: the byte range (everything but the
+ * signature's Contents), then the CMS over those bytes. The placeholder is looked for in the
+ * update from `updateStart` on only, and the file is hashed where it lies, never copied: a large
+ * packet is not held in memory several times over.
+ */
+async function fillSignature(file: Uint8Array, updateStart: number, key: PdfSigningKey): Promise<Uint8Array> {
+  const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+  const update = bytes.toString('latin1', updateStart);
+  const range = byteRangePlaceholder.exec(update);
+  if (!range) throw new Error('The signature field has no byte range placeholder to fill in');
+  const contentsTag = update.indexOf('/Contents', range.index + range[0].length);
+  const start = updateStart + update.indexOf('<', contentsTag);
+  const end = updateStart + update.indexOf('>', start - updateStart) + 1;
+  if (contentsTag < 0 || start < updateStart || end <= start) throw new Error('The signature field has no Contents placeholder to fill in');
+  const byteRange = `/ByteRange [0 ${start} ${end} ${bytes.length - end}]`;
+  if (byteRange.length > range[0].length) throw new Error('The byte range does not fit its placeholder');
+  bytes.write(byteRange.padEnd(range[0].length, ' '), updateStart + range.index, 'latin1');
+
+  const contentDigest = createHash('sha256').update(bytes.subarray(0, start)).update(bytes.subarray(end)).digest();
+  const { certificatePem, privateKeyPem } = openP12(key.p12, key.passphrase, false, 'the packet signing key');
+  const url = key.timestampAuthority;
+  const cms = await createCadesSignature({ contentDigest, certificatePem, privateKeyPem, timestamp: url ? (value) => requestTimestamp(url, value) : undefined });
+  const room = end - start - 2;
+  if (cms.length * 2 > room) throw new Error(`The signature (${cms.length} bytes) does not fit its placeholder (${room / 2} bytes)`);
+  bytes.write(cms.toString('hex').padEnd(room, '0'), start + 1, 'latin1');
+  return file;
 }
 
 /**
@@ -71,5 +89,5 @@ export async function signPdf(unsigned: Uint8Array, key: PdfSigningKey, info: Si
   // existing form in place, and the objects it added.
   const changed = [doc.context.trailerInfo.Root, doc.getPage(0).ref, ...(acroForm instanceof PDFRef ? [acroForm] : []), ...refsAfter(doc.context, before)];
   const prepared = appendUpdate(unsigned, doc.context, changed.filter((ref): ref is PDFRef => ref instanceof PDFRef));
-  return new SignPdf().sign(Buffer.from(prepared), new CadesSigner(key), info.signingTime);
+  return fillSignature(prepared, unsigned.length, key);
 }

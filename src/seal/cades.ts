@@ -19,8 +19,8 @@ const signatureAlgorithmFor = {
 } as const;
 
 export interface CadesOptions {
-  /** The bytes signed: for a PDF, the document without the signature's Contents. */
-  content: Buffer;
+  /** SHA-256 of the bytes signed: for a PDF, the document without the signature's Contents. */
+  contentDigest: Buffer;
   certificatePem: string;
   privateKeyPem: string;
   /** Returns an RFC 3161 time-stamp token (DER) for the signature value. */
@@ -41,7 +41,7 @@ export async function createCadesSignature(options: CadesOptions): Promise<Buffe
   const signingCertificateV2 = sequence(sequence(sequence(octetString(digest('sha256', certificateDer)), issuerSerial)));
   const attributes = [
     attribute(cmsOids.contentType, objectId(cmsOids.data)),
-    attribute(cmsOids.messageDigest, octetString(digest('sha256', options.content))),
+    attribute(cmsOids.messageDigest, octetString(options.contentDigest)),
     attribute(cmsOids.signingCertificateV2, signingCertificateV2),
   ];
   // Signed as a SET; carried in the SignerInfo as [0] IMPLICIT with the same content.
