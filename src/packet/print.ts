@@ -9,12 +9,13 @@ import type { PacketHtml, PageHead } from './render-html.ts';
 import { contentsId, sections } from './sections.ts';
 
 /**
- * Prints the packet HTML to a PDF binder with Chromium, one bounded part at a time: the cover,
- * each body part, then the contents (whose numbers are now known), then a sheet of page heads
- * ("Page X of Y" over the whole binder) laid over every page but the cover. Each part is printed
- * once; only the contents is printed again should filling in its numbers change its length.
- * Chromium and Node work side by side: while Chromium prints a part, Node renders the next
- * part's HTML and copies the part printed before into the binder.
+ * Prints the packet HTML to a PDF binder with Chromium, in bounded parts: the cover, each body
+ * part, then the contents (whose numbers are now known), then sheets of page heads ("Page X of Y"
+ * over the whole binder) laid over every page but the cover. Each part is printed once; only the
+ * contents is printed again should filling in its numbers change its length. The parts and the
+ * heads are shared out among the printers (a tab in each browser given), and Chromium and Node
+ * work side by side: while the printers print, Node renders the next part's HTML and copies the
+ * parts printed before into the binder, in order.
  */
 
 /** The steps of making the packet, in order, for a caller that measures each (scripts/bench-packet.ts). */
@@ -189,10 +190,6 @@ function bookmarks(coverPages: number): Bookmark[] {
   return tree;
 }
 
-/**
- * `browsers` print side by side, a tab each: the parts and the heads are shared out among them.
- * One single-process Chromium prints on one core, so two of them use two cores.
- */
 export interface PrintOptions {
   /**
    * Tags the PDF (a structure tree of headings, tables, lists and links, for screen readers): each
@@ -204,6 +201,10 @@ export interface PrintOptions {
   onStage?: (stage: PacketStage) => void;
 }
 
+/**
+ * `browsers` print side by side, a tab each: the parts and the heads are shared out among them.
+ * One single-process Chromium prints on one core, so two of them use two cores.
+ */
 export async function printPacket(browsers: readonly Browser[], html: PacketHtml, metadata: PdfMetadata, options: PrintOptions = {}): Promise<PrintedPacket> {
   const { tagged = false, onStage = () => undefined } = options;
   if (browsers.length === 0) throw new Error('No browser to print the packet with');
