@@ -75,9 +75,11 @@ export async function openBinder(options: { tagged: boolean }): Promise<Binder> 
       });
       pages.forEach((page, i) => doc.insertPage(at + i, page));
       const structureRefs = copyStructure?.(pages) ?? [];
-      const pageRefs = new Set(pages.map((page) => page.ref));
-      file.write(refsAfter(doc.context, before).filter((ref) => !pageRefs.has(ref)));
-      // Written, and needed no more: a tagged binder has more of these than of all else together.
+      const later = new Set([...pages.map((page) => page.ref), ...structureRefs]);
+      file.write(refsAfter(doc.context, before).filter((ref) => !later.has(ref)));
+      // A tagged binder has more structure elements than all else together: packed into object
+      // streams (the file shrinks to less than a third), and dropped from memory once written.
+      file.write(structureRefs, { packed: true });
       for (const ref of structureRefs) doc.context.delete(ref);
     },
     pageCount: () => doc.getPageCount(),

@@ -4,7 +4,7 @@ import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { createCadesSignature } from '../seal/cades.ts';
 import { openP12 } from '../seal/keys.ts';
 import { requestTimestamp } from '../seal/timestamp.ts';
-import { appendUpdate, refsAfter } from './pdf-file.ts';
+import { appendUpdate, declaredSize, refsAfter } from './pdf-file.ts';
 
 /**
  * Signs a PDF as PAdES baseline B-B (B-T with a time-stamping authority): an invisible signature
@@ -62,6 +62,13 @@ async function fillSignature(file: Uint8Array, updateStart: number, key: PdfSign
   return file;
 }
 
+async function loadForUpdate(file: Uint8Array): Promise<PDFDocument> {
+  // updateMetadata: false keeps the packet's own Producer and dates instead of pdf-lib's.
+  const doc = await PDFDocument.load(file, { updateMetadata: false });
+  doc.context.largestObjectNumber = Math.max(doc.context.largestObjectNumber, declaredSize(file) - 1);
+  return doc;
+}
+
 /**
  * Signs `unsigned` (a PDF with a cross-reference table, as pdf-file.ts writes it) by appending
  * an incremental update: the signature field and its signature. The unsigned bytes stay as they
@@ -70,8 +77,7 @@ async function fillSignature(file: Uint8Array, updateStart: number, key: PdfSign
  * pages back, and is changed (it gets the signature field).
  */
 export async function signPdf(unsigned: Uint8Array, key: PdfSigningKey, info: SigningInfo, document?: PDFDocument): Promise<Uint8Array> {
-  // updateMetadata: false keeps the packet's own Producer and dates instead of pdf-lib's.
-  const doc = document ?? await PDFDocument.load(unsigned, { updateMetadata: false });
+  const doc = document ?? await loadForUpdate(unsigned);
   const before = doc.context.largestObjectNumber;
   const acroForm = doc.catalog.get(PDFName.of('AcroForm'));
   pdflibAddPlaceholder({

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFRef, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appendUpdate, openPdfFile, refsAfter } from '../../src/packet/pdf-file.ts';
+import { appendUpdate, declaredSize, openPdfFile, refsAfter } from '../../src/packet/pdf-file.ts';
 
 /** A PDF file written in pieces, and updated incrementally, read back by pdf-lib and poppler. */
 
@@ -70,6 +70,31 @@ describe('a PDF file written in pieces', () => {
   });
 });
 
+describe('packed objects', () => {
+  /** Three pages, and 450 small dictionaries written packed, as a tagged binder's structure elements are. */
+  async function withPacked(): Promise<{ bytes: Uint8Array; packed: PDFRef[] }> {
+    const { doc, early } = await threePages();
+    const packed = Array.from({ length: 450 }, (_, i) => doc.context.register(doc.context.obj({ Type: 'StructElem', S: 'P', Marker: i })));
+    early.write(packed, { packed: true });
+    return { bytes: early.finish(), packed };
+  }
+
+  it('go into object streams, and the file ends with a cross-reference stream that pdf-lib and poppler read', async () => {
+    const [{ bytes, packed }, again] = await Promise.all([withPacked(), withPacked()]);
+    const text = latin1(bytes);
+    expect(text.match(/\/Type \/ObjStm/g)).toHaveLength(3);
+    expect(text).toContain('/Type /XRef');
+    expect(text).not.toContain('/Marker');
+    const read = await PDFDocument.load(bytes);
+    expect(read.getPageCount()).toBe(3);
+    expect(String(read.context.lookup(packed[449]!))).toContain('/Marker 449');
+    const { text: pages, errors } = poppler('packed.pdf', bytes);
+    expect(errors).toBe('');
+    expect(pages).toMatch(/Evidence page 1[\s\S]*Evidence page 3/);
+    expect(Buffer.compare(Buffer.from(bytes), Buffer.from(again.bytes))).toBe(0);
+  });
+});
+
 describe('an incremental update', () => {
   it('appends the changed objects and leaves the bytes before them as they were', async () => {
     const { doc, early } = await threePages();
@@ -90,10 +115,25 @@ describe('an incremental update', () => {
     expect(poppler('original.pdf', original).text).not.toContain('Added in an update');
   });
 
-  it('refuses a file whose cross-references are a stream, saying how to write it', async () => {
-    const doc = await PDFDocument.create();
-    doc.addPage();
-    const compressed = await doc.save({ useObjectStreams: true });
-    expect(() => appendUpdate(compressed, doc.context, [])).toThrow('write it without object streams');
+  it('updates a file whose cross-references are a stream with a cross-reference stream of its own', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.addPage().drawText('Evidence page 1', { x: 50, y: 700, size: 18, font: await doc.embedFont(StandardFonts.Helvetica) });
+    const original = await doc.save({ useObjectStreams: true });
+    const loaded = await PDFDocument.load(original, { updateMetadata: false });
+    // pdf-lib does not count the object and cross-reference streams it read: their numbers are taken.
+    expect(declaredSize(original)).toBeGreaterThan(loaded.context.largestObjectNumber + 1);
+    loaded.context.largestObjectNumber = declaredSize(original) - 1;
+    const before = loaded.context.largestObjectNumber;
+    loaded.addPage().drawText('Added in an update', { x: 50, y: 600, size: 12, font: await loaded.embedFont(StandardFonts.Helvetica) });
+    await loaded.flush();
+    const updated = appendUpdate(original, loaded.context, [loaded.catalog.get(PDFName.of('Pages')) as PDFRef, ...refsAfter(loaded.context, before)]);
+
+    expect(Buffer.compare(Buffer.from(updated.subarray(0, original.length)), Buffer.from(original))).toBe(0);
+    const update = latin1(updated.subarray(original.length));
+    expect(update).toContain('/Type /XRef');
+    expect(update).not.toContain('\nxref\n');
+    const { text, errors } = poppler('stream-updated.pdf', updated);
+    expect(errors).toBe('');
+    expect(text).toMatch(/Evidence page 1\s+Added in an update/);
   });
 });
