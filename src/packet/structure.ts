@@ -53,6 +53,13 @@ function documentElement(root: PDFDict): PDFRef {
   return ref;
 }
 
+/**
+ * Structure types of PDF 2.0 that Chromium writes (for HTML's strong and em, say) and PDF 1.7,
+ * which the binder declares, does not know: the binder's role map names the 1.7 type each stands
+ * for, so a 1.7 reader (poppler, for one) keeps them instead of dropping them as unknown.
+ */
+const pdf17Roles: Record<string, string> = { Strong: 'Span', Em: 'Span', Sub: 'Span', Title: 'H', Aside: 'Sect', FENote: 'Note', DocumentFragment: 'Part' };
+
 const isStructElem = (object: PDFObject | undefined): object is PDFDict => object instanceof PDFDict && object.get(name('Type')) === name('StructElem');
 
 /**
@@ -90,6 +97,7 @@ export function joinStructure(context: PDFContext, catalog: PDFDict): Structure 
   const prints: PrintStructure[] = [];
   const parentTree: [number, PDFObject][] = [];
   const ids = new Map<string, PDFRef>();
+  const roles = new Set<string>();
   let nextKey = 0;
 
   return {
@@ -121,7 +129,10 @@ export function joinStructure(context: PDFContext, catalog: PDFDict): Structure 
         const made = Array.from({ length: context.largestObjectNumber - before }, (_, i) => PDFRef.of(before + 1 + i));
         for (const ref of made) {
           const object = context.lookup(ref);
-          if (isStructElem(object)) renameIds(object, rename, ids, ref);
+          if (!isStructElem(object)) continue;
+          renameIds(object, rename, ids, ref);
+          const type = object.get(name('S'));
+          if (type instanceof PDFName && type.decodeText() in pdf17Roles) roles.add(type.decodeText());
         }
         prints.push({ part, firstPage: copiedPages[0]!.ref });
         return made;
@@ -140,6 +151,7 @@ export function joinStructure(context: PDFContext, catalog: PDFDict): Structure 
         ParentTree: context.obj({ Nums: context.obj(nums) }),
         ParentTreeNextKey: nextKey,
         ...(idNames.length > 0 ? { IDTree: context.obj({ Names: context.obj(idNames) }) } : {}),
+        ...(roles.size > 0 ? { RoleMap: context.obj(Object.fromEntries([...roles].sort().map((role) => [role, pdf17Roles[role]!]))) } : {}),
       }));
       catalog.set(name('StructTreeRoot'), rootRef);
       catalog.set(name('MarkInfo'), context.obj({ Marked: true }));
