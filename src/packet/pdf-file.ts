@@ -1,4 +1,4 @@
-import { PDFArray, PDFCrossRefSection, PDFCrossRefStream, PDFDict, PDFHeader, PDFObjectStream, PDFRef, PDFTrailer, PDFTrailerDict } from 'pdf-lib';
+import { PDFArray, PDFCrossRefSection, PDFCrossRefStream, PDFDict, PDFDocument, PDFHeader, PDFObjectStream, PDFRef, PDFTrailer, PDFTrailerDict } from 'pdf-lib';
 import type { PDFContext, PDFObject } from 'pdf-lib';
 
 /**
@@ -166,6 +166,13 @@ export function declaredSize(file: Uint8Array): number {
   const size = /\/Size\s+(\d+)/.exec(Buffer.from(file.subarray(from, from + 2048)).toString('latin1'));
   if (!size) throw new Error('The PDF\'s last cross-reference section has no /Size');
   return Number(size[1]);
+}
+
+/** `file` as a document to update: its own Producer and dates kept, and new objects numbered past all of its own. */
+export async function loadForUpdate(file: Uint8Array): Promise<PDFDocument> {
+  const doc = await PDFDocument.load(file, { updateMetadata: false });
+  doc.context.largestObjectNumber = Math.max(doc.context.largestObjectNumber, declaredSize(file) - 1);
+  return doc;
 }
 
 /**

@@ -54,7 +54,10 @@ interface PrintedPart {
   destinations: Map<string, Destination>;
 }
 
-async function printDocument(page: Page, html: string, options: PDFOptions & { tagged: boolean }): Promise<Uint8Array> {
+/** What a print is given besides the fixed layout; tagging is always said, never left to Chromium's default. */
+type PrintLayout = PDFOptions & { tagged: boolean };
+
+async function printDocument(page: Page, html: string, options: PrintLayout): Promise<Uint8Array> {
   await page.setContent(html, { waitUntil: 'load' });
   return page.pdf({ ...layout, ...options });
 }
@@ -98,7 +101,7 @@ async function release({ browser, page, cdp }: Tab, limit = chromiumMemoryLimit)
   if (rss === null || rss > limit) await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
 }
 
-function printerOf(tab: Tab, options: PDFOptions & { tagged: boolean }): Printer {
+function printerOf(tab: Tab, options: PrintLayout): Printer {
   return async (document) => {
     const printed = await printDocument(tab.page, document, options);
     await release(tab);

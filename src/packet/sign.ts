@@ -4,7 +4,7 @@ import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { createCadesSignature } from '../seal/cades.ts';
 import { openP12 } from '../seal/keys.ts';
 import { requestTimestamp } from '../seal/timestamp.ts';
-import { appendUpdate, declaredSize, refsAfter } from './pdf-file.ts';
+import { appendUpdate, loadForUpdate, refsAfter } from './pdf-file.ts';
 
 /**
  * Signs a PDF as PAdES baseline B-B (B-T with a time-stamping authority): an invisible signature
@@ -60,13 +60,6 @@ async function fillSignature(file: Uint8Array, updateStart: number, key: PdfSign
   if (cms.length * 2 > room) throw new Error(`The signature (${cms.length} bytes) does not fit its placeholder (${room / 2} bytes)`);
   bytes.write(cms.toString('hex').padEnd(room, '0'), start + 1, 'latin1');
   return file;
-}
-
-async function loadForUpdate(file: Uint8Array): Promise<PDFDocument> {
-  // updateMetadata: false keeps the packet's own Producer and dates instead of pdf-lib's.
-  const doc = await PDFDocument.load(file, { updateMetadata: false });
-  doc.context.largestObjectNumber = Math.max(doc.context.largestObjectNumber, declaredSize(file) - 1);
-  return doc;
 }
 
 /**

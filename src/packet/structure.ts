@@ -1,5 +1,6 @@
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import type { PDFContext, PDFDocument, PDFObject, PDFObjectCopier, PDFPage } from 'pdf-lib';
+import { refsAfter } from './pdf-file.ts';
 
 /**
  * Joins the structure trees of the tagged prints (cover, parts, contents) into one for the binder,
@@ -126,7 +127,7 @@ export function joinStructure(context: PDFContext, catalog: PDFDict): Structure 
         const part = copier.copy(element) as PDFRef;
         context.lookup(part, PDFDict).set(name('P'), documentRef);
         for (const [key, value] of entries) parentTree.push([offset + key, copier.copy(value)]);
-        const made = Array.from({ length: context.largestObjectNumber - before }, (_, i) => PDFRef.of(before + 1 + i));
+        const made = refsAfter(context, before);
         for (const ref of made) {
           const object = context.lookup(ref);
           if (!isStructElem(object)) continue;

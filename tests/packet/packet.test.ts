@@ -197,12 +197,13 @@ describe('packet PDF', () => {
 });
 
 describe('a tagged packet', () => {
+  const options = { templatesDir, signedWithDevelopmentKey: true, tagged: true, partLines: 300 };
   let tagged: Packet;
   let file: string;
   let tree: StructElement;
   beforeAll(async () => {
     // Printed in many parts on two printers: the structure of every print must be joined in order.
-    tagged = await buildPacket(bigReport, { browsers: [browser, otherBrowser], templatesDir, key, signedWithDevelopmentKey: true, tagged: true, partLines: 300 });
+    tagged = await buildPacket(bigReport, { ...options, key, browsers: [browser, otherBrowser] });
     file = await save('tagged.pdf', tagged.signed);
     tree = structureTree(file);
   });
@@ -266,7 +267,7 @@ describe('a tagged packet', () => {
 
   it('prints the same bytes whichever printer printed each part', async () => {
     // This browser has printed other documents since: its DOM node numbers, which Chromium names header cells after, differ.
-    const again = await buildPacket(bigReport, { browsers: [otherBrowser], templatesDir, key, signedWithDevelopmentKey: true, tagged: true, partLines: 300 });
+    const again = await buildPacket(bigReport, { ...options, key, browsers: [otherBrowser] });
     expect(Buffer.compare(Buffer.from(again.unsigned), Buffer.from(tagged.unsigned))).toBe(0);
   });
 });
